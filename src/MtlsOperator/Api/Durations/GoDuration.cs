@@ -24,12 +24,15 @@ public static partial class GoDuration
         decimal ticks = 0;
         foreach (Match segment in Segment().Matches(text))
         {
-            var value = decimal.Parse(segment.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-            ticks += value * TicksPer(segment.Groups[2].Value);
-            if (ticks > TimeSpan.MaxValue.Ticks)
+            // Checked before multiplying: decimal overflows (and throws) long before text gets unreasonably long.
+            var perUnit = TicksPer(segment.Groups[2].Value);
+            if (!decimal.TryParse(segment.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                || value > (TimeSpan.MaxValue.Ticks - ticks) / perUnit)
             {
                 return false;
             }
+
+            ticks += value * perUnit;
         }
 
         duration = TimeSpan.FromTicks((long)decimal.Round(ticks));
