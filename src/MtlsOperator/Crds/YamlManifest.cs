@@ -25,7 +25,15 @@ public static partial class YamlManifest
         var stream = new YamlStream();
         using (var reader = new StringReader(yaml))
         {
-            stream.Load(reader);
+            try
+            {
+                stream.Load(reader);
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner reports some malformed flow collections this way instead of as a YamlException.
+                throw new YamlException(Mark.Empty, Mark.Empty, "the text is not valid YAML (unterminated flow sequence or mapping?)", e);
+            }
         }
 
         return stream.Documents

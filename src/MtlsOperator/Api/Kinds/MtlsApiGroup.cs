@@ -19,4 +19,8 @@ public static class MtlsApiGroup
         V1Alpha1ClientCertificate.Descriptor,
         V1Alpha1PrivateApiExposure.Descriptor,
     ];
+
+    /// <summary>The kind with this <c>apiVersion</c> and <c>kind</c>, or null when it is not one of ours.</summary>
+    public static ResourceDescriptor? Find(string? apiVersion, string? kind) =>
+        apiVersion == ApiVersion ? Kinds.FirstOrDefault(k => k.Kind == kind) : null;
 }
