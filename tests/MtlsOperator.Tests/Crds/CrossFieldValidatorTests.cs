@@ -89,4 +89,16 @@ public sealed class CrossFieldValidatorTests
         Assert.Equal("spec.caCertificates[1]", error.Path);
         Assert.Equal("exactly one of inline, secretRef, configMapRef or privateCaArn must be set", error.Message);
     }
+
+    [Fact]
+    public void Trust_store_without_ca_sources_is_rejected_in_words()
+    {
+        var store = TrustStore();
+        store.Spec = store.Spec with { CaCertificates = [] };
+
+        var error = Assert.Single(CrossFieldValidator.Validate(store));
+
+        Assert.Equal("spec.caCertificates", error.Path);
+        Assert.StartsWith("caCertificates needs at least one CA source", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -4,6 +4,7 @@ using MtlsOperator.Crds;
 namespace MtlsOperator.Api;
 
 /// <summary>Desired state of a <see cref="V1Alpha1TrustStore"/>.</summary>
+[ValidationRule(typeof(AtLeastOneCaSourceRule))]
 public sealed record TrustStoreSpec
 {
     [JsonPropertyName("name")]
