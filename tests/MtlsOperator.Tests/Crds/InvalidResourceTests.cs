@@ -16,6 +16,7 @@ public sealed class InvalidResourceTests
         { TrustStore, 0, "/spec/name", "\"payments--partners\"", "/spec/name" },
         { TrustStore, 0, "/spec/name", "\"a-trust-store-name-longer-than-32\"", "/spec/name" },
         { TrustStore, 0, "/spec/region", "\"Europe\"", "/spec/region" },
+        { Example, 0, "/metadata/name", "\"orders.clients\"", "spec.name: spec.name is required when metadata.name is not a valid trust store name" },
         { TrustStore, 0, "/spec/roleArn", "\"arn:aws:iam::1111:role/mtls\"", "/spec/roleArn" },
         { TrustStore, 0, "/spec/caCertificates/0/privateCaArn", "\"arn:aws:acm:eu-west-1:111122223333:certificate/0f8a3c2e-6b1d-4e5f-9a7b-2c4d6e8f0a1b\"", "/spec/caCertificates/0/privateCaArn" },
         { TrustStore, 0, "/spec/caCertificates/0/privateCaArn", "\"arn:aws-eu:acm-pca:eu-west-1:111122223333:certificate-authority/0f8a3c2e-6b1d-4e5f-9a7b-2c4d6e8f0a1b\"", "/spec/caCertificates/0/privateCaArn" },

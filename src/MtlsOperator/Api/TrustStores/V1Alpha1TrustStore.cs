@@ -10,6 +10,7 @@ namespace MtlsOperator.Api;
 [Description("TrustStore gathers CA certificates from Secrets, ConfigMaps, inline PEM and AWS Private CA into one validated bundle, "
     + "keeps it in a versioned S3 object and an Elastic Load Balancing trust store, and keeps the trust store's revocation lists in step "
     + "with the CAs' CRLs. API Gateway custom domains use the bundle's S3 URI and object version.")]
+[ValidationRule(typeof(DefaultTrustStoreNameRule))]
 [PrinterColumn(0, "Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
 [PrinterColumn(1, "Status", "string", ".status.trustStoreStatus", Description = "The ELBv2 trust store status (CREATING, ACTIVE).")]
 [PrinterColumn(2, "CAs", "integer", ".status.bundle.certificates", Description = "CA certificates in the bundle.")]
