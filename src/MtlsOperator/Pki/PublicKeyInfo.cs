@@ -29,17 +29,24 @@ public sealed record PublicKeyInfo(KeyAlgorithm? Algorithm, string AlgorithmOid,
     public static PublicKeyInfo Of(X509Certificate2 certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        var oid = certificate.PublicKey.Oid.Value ?? string.Empty;
+        return Of(certificate.PublicKey);
+    }
+
+    /// <summary>Reads a SubjectPublicKeyInfo, e.g. of a certificate signing request.</summary>
+    public static PublicKeyInfo Of(PublicKey publicKey)
+    {
+        ArgumentNullException.ThrowIfNull(publicKey);
+        var oid = publicKey.Oid.Value ?? string.Empty;
         switch (oid)
         {
             case RsaOid:
-                using (var rsa = certificate.GetRSAPublicKey())
+                using (var rsa = publicKey.GetRSAPublicKey())
                 {
                     return new PublicKeyInfo(KeyAlgorithm.Rsa, oid, rsa?.KeySize ?? 0, null);
                 }
 
             case EcOid:
-                var curve = ReadCurveOid(certificate.PublicKey.EncodedParameters?.RawData ?? []);
+                var curve = ReadCurveOid(publicKey.EncodedParameters?.RawData ?? []);
                 return new PublicKeyInfo(KeyAlgorithm.Ecdsa, oid, CurveSize(curve), curve);
             default:
                 return new PublicKeyInfo(null, oid, 0, null);

@@ -31,6 +31,40 @@ public sealed record SubjectAlternativeNames(
         return san is null ? None : Parse(san.RawData);
     }
 
+    /// <summary>True when there is no name of any kind.</summary>
+    public bool IsEmpty => DnsNames.Count + Uris.Count + EmailAddresses.Count + IpAddresses.Count == 0;
+
+    /// <summary>Encodes the names as a SAN extension, keeping every string exactly as given.</summary>
+    /// <remarks>The platform builder normalises URIs (<c>spiffe://td</c> becomes <c>spiffe://td/</c>), which would break SPIFFE IDs and spec comparison.</remarks>
+    public X509Extension ToExtension(bool critical)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            foreach (var email in EmailAddresses)
+            {
+                writer.WriteCharacterString(UniversalTagNumber.IA5String, email, new Asn1Tag(TagClass.ContextSpecific, 1));
+            }
+
+            foreach (var dns in DnsNames)
+            {
+                writer.WriteCharacterString(UniversalTagNumber.IA5String, dns, new Asn1Tag(TagClass.ContextSpecific, 2));
+            }
+
+            foreach (var uri in Uris)
+            {
+                writer.WriteCharacterString(UniversalTagNumber.IA5String, uri, new Asn1Tag(TagClass.ContextSpecific, 6));
+            }
+
+            foreach (var ip in IpAddresses)
+            {
+                writer.WriteOctetString(IPAddress.Parse(ip).GetAddressBytes(), new Asn1Tag(TagClass.ContextSpecific, 7));
+            }
+        }
+
+        return new X509Extension(ExtensionOid, writer.Encode(), critical);
+    }
+
     /// <summary>Parses a DER GeneralNames value; kinds other than DNS, URI, email and IP are ignored.</summary>
     /// <remarks>The platform's SAN extension type enumerates only DNS names and IP addresses, hence this reader.</remarks>
     public static SubjectAlternativeNames Parse(byte[] extensionValue)
