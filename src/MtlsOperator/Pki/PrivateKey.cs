@@ -35,9 +35,14 @@ public sealed class PrivateKey : IDisposable
             throw new PkiException(problem);
         }
 
-        return spec.Algorithm == KeyAlgorithm.Rsa
-            ? new PrivateKey(RSA.Create(spec.Size), spec)
-            : new PrivateKey(ECDsa.Create(spec.Size == 256 ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384), spec);
+        AsymmetricAlgorithm key = spec.Algorithm == KeyAlgorithm.Rsa
+            ? RSA.Create(spec.Size)
+            : ECDsa.Create(spec.Size == 256 ? ECCurve.NamedCurves.nistP256 : ECCurve.NamedCurves.nistP384);
+
+        // The platform generates RSA keys lazily on first use; do it now so the cost (up to seconds for RSA 4096)
+        // is paid here, where callers and benchmarks expect it, not inside a later CSR or export.
+        key.ExportSubjectPublicKeyInfo();
+        return new PrivateKey(key, spec);
     }
 
     /// <summary>

@@ -178,7 +178,8 @@ public sealed class SecretCertificateAuthority : IDisposable
         var builder = new CertificateRevocationListBuilder();
         foreach (var entry in revoked.OrderBy(e => e.SerialNumber, StringComparer.Ordinal))
         {
-            var serial = Convert.FromHexString(entry.SerialNumber);
+            var serial = CertificateSerialNumber.Parse(entry.SerialNumber)
+                ?? throw new PkiException(new PkiProblem(PkiProblemCode.InvalidSerialNumber, "revoked", $"\"{entry.SerialNumber}\" is not a hexadecimal serial number"));
 
             // A serial with its top bit set needs a leading zero octet to stay a positive INTEGER.
             builder.AddEntry(serial[0] >= 0x80 ? [0, .. serial] : serial, entry.RevocationTime, entry.Reason);
