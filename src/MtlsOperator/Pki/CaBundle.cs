@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -40,7 +39,11 @@ public static class CaBundle
                 for (var i = 0; i < decoded.Certificates.Count; i++)
                 {
                     var certificate = decoded.Certificates[i];
-                    var facts = CertificateFacts.Of(certificate);
+                    if (Read(certificate, source.Field, i, decoded.Certificates.Count, errors) is not { } facts)
+                    {
+                        continue;
+                    }
+
                     if (accepted.ContainsKey(facts.Sha256Fingerprint))
                     {
                         duplicates++;
@@ -104,17 +107,17 @@ public static class CaBundle
         if (facts.NotAfter <= now)
         {
             errors.Add(new PkiProblem(PkiProblemCode.CaExpired, field,
-                $"{what} expired on {Format(facts.NotAfter)}; remove it or replace it with the renewed CA certificate"));
+                $"{what} expired on {UtcTimestamp.Format(facts.NotAfter)}; remove it or replace it with the renewed CA certificate"));
         }
         else if (facts.NotBefore > now)
         {
             errors.Add(new PkiProblem(PkiProblemCode.CaNotYetValid, field,
-                $"{what} is not valid before {Format(facts.NotBefore)}; check the CA's clock or add it once it is valid"));
+                $"{what} is not valid before {UtcTimestamp.Format(facts.NotBefore)}; check the CA's clock or add it once it is valid"));
         }
         else if (facts.NotAfter - now < limits.ExpiryWarning)
         {
             warnings.Add(new PkiProblem(PkiProblemCode.CaExpiringSoon, field,
-                $"{what} expires on {Format(facts.NotAfter)} ({Math.Ceiling((facts.NotAfter - now).TotalDays):0} days); add the renewed CA certificate to this bundle before then"));
+                $"{what} expires on {UtcTimestamp.Format(facts.NotAfter)} ({Math.Ceiling((facts.NotAfter - now).TotalDays):0} days); add the renewed CA certificate to this bundle before then"));
         }
 
         if (certificate.RawData.Length > limits.MaxCertificateBytes)
@@ -184,10 +187,24 @@ public static class CaBundle
         return Encoding.ASCII.GetBytes(text.ToString());
     }
 
+    private static CertificateFacts? Read(X509Certificate2 certificate, string field, int index, int count, List<PkiProblem> errors)
+    {
+        try
+        {
+            return CertificateFacts.Of(certificate);
+        }
+        catch (CryptographicException)
+        {
+            // The outer structure parsed but an extension the checks rely on (SAN, key parameters) did not.
+            var where = count > 1 ? $"certificate {index + 1}" : "the certificate";
+            errors.Add(new PkiProblem(PkiProblemCode.MalformedCertificate, field,
+                $"{where} (\"{certificate.Subject}\") has a malformed extension or public key; reissue it"));
+            return null;
+        }
+    }
+
     private static string Describe(CertificateFacts facts, int index, int count) =>
         count > 1 ? $"certificate {index + 1} (\"{facts.Subject}\")" : $"certificate \"{facts.Subject}\"";
-
-    internal static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private sealed record BundleEntry(X509Certificate2 Certificate, CertificateFacts Facts, string Field, string Description);
 }

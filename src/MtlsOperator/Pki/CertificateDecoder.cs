@@ -23,7 +23,8 @@ internal static class CertificateDecoder
             return Failed(PkiProblemCode.EmptySource, field, "is empty; it must hold one or more PEM certificates (-----BEGIN CERTIFICATE-----)");
         }
 
-        if (content[0] == DerSequenceTag)
+        // PEM may start with any text (openssl's "subject=" lines, or a '0'), so only armour-less data starting with a SEQUENCE is DER.
+        if (content[0] == DerSequenceTag && content.IndexOf("-----BEGIN"u8) < 0)
         {
             return DecodeDer(field, content);
         }

@@ -26,25 +26,9 @@ public static class CertificateSecretCheck
             ? new DecodedCertificates([], [new PkiProblem(PkiProblemCode.MissingCertificate, crtField, "is missing or empty")])
             : CertificateDecoder.Decode(crtField, tlsCrt);
         problems.AddRange(decoded.Errors);
-        PrivateKey? key = null;
+        var key = PrivateKey.FromSecretField(keyField, tlsKey, problems);
         try
         {
-            if (string.IsNullOrWhiteSpace(tlsKey))
-            {
-                problems.Add(new PkiProblem(PkiProblemCode.MissingPrivateKey, keyField, "is missing or empty"));
-            }
-            else
-            {
-                try
-                {
-                    key = PrivateKey.FromPem(keyField, tlsKey);
-                }
-                catch (PkiException e)
-                {
-                    problems.AddRange(e.Problems);
-                }
-            }
-
             if (decoded.Certificates.Count > 0)
             {
                 Compare(decoded.Certificates[0], key, expected, time.GetUtcNow(), keyField, spec, problems);
@@ -103,12 +87,12 @@ public static class CertificateSecretCheck
         if (facts.NotAfter <= now)
         {
             problems.Add(new PkiProblem(PkiProblemCode.CertificateExpired, $"{spec}.secretName",
-                $"the certificate expired on {CaBundle.Format(facts.NotAfter)}"));
+                $"the certificate expired on {UtcTimestamp.Format(facts.NotAfter)}"));
         }
         else if (facts.NotBefore > now)
         {
             problems.Add(new PkiProblem(PkiProblemCode.CertificateNotYetValid, $"{spec}.secretName",
-                $"the certificate is not valid before {CaBundle.Format(facts.NotBefore)}"));
+                $"the certificate is not valid before {UtcTimestamp.Format(facts.NotBefore)}"));
         }
     }
 

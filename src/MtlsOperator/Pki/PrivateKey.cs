@@ -63,13 +63,14 @@ public sealed class PrivateKey : IDisposable
         {
             switch (label)
             {
+                case "PRIVATE KEY" when PublicKeyInfoOfPkcs8(der) == PublicKeyInfo.RsaOid:
+                    return Import(RSA.Create(), KeyAlgorithm.Rsa, k => k.ImportPkcs8PrivateKey(der, out _));
                 case "PRIVATE KEY":
-                    var info = PublicKeyInfoOfPkcs8(der);
-                    return info == PublicKeyInfo.RsaOid ? FromRsa(der, pkcs8: true) : FromEc(der, pkcs8: true);
+                    return Import(ECDsa.Create(), KeyAlgorithm.Ecdsa, k => k.ImportPkcs8PrivateKey(der, out _));
                 case "RSA PRIVATE KEY":
-                    return FromRsa(der, pkcs8: false);
+                    return Import(RSA.Create(), KeyAlgorithm.Rsa, k => k.ImportRSAPrivateKey(der, out _));
                 case "EC PRIVATE KEY":
-                    return FromEc(der, pkcs8: false);
+                    return Import(ECDsa.Create(), KeyAlgorithm.Ecdsa, k => k.ImportECPrivateKey(der, out _));
                 case "ENCRYPTED PRIVATE KEY":
                     throw Unreadable(field, "holds an encrypted private key; store the key unencrypted in the Secret (Kubernetes encrypts Secrets at rest)");
                 default:
@@ -83,6 +84,29 @@ public sealed class PrivateKey : IDisposable
         finally
         {
             CryptographicOperations.ZeroMemory(der);
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>tls.key</c> for a check that reports every problem at once: returns null and adds a
+    /// <see cref="PkiProblemCode.MissingPrivateKey"/> problem when it is absent, empty or unreadable.
+    /// </summary>
+    internal static PrivateKey? FromSecretField(string field, string? pem, List<PkiProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            problems.Add(new PkiProblem(PkiProblemCode.MissingPrivateKey, field, "is missing or empty; it must hold the private key (PEM)"));
+            return null;
+        }
+
+        try
+        {
+            return FromPem(field, pem);
+        }
+        catch (PkiException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
         }
     }
 
@@ -117,48 +141,17 @@ public sealed class PrivateKey : IDisposable
 
     public void Dispose() => _key.Dispose();
 
-    private static PrivateKey FromRsa(byte[] der, bool pkcs8)
+    private static PrivateKey Import<T>(T key, KeyAlgorithm algorithm, Action<T> import)
+        where T : AsymmetricAlgorithm
     {
-        var rsa = RSA.Create();
         try
         {
-            if (pkcs8)
-            {
-                rsa.ImportPkcs8PrivateKey(der, out _);
-            }
-            else
-            {
-                rsa.ImportRSAPrivateKey(der, out _);
-            }
-
-            return new PrivateKey(rsa, new PrivateKeySpec(KeyAlgorithm.Rsa, rsa.KeySize));
+            import(key);
+            return new PrivateKey(key, new PrivateKeySpec(algorithm, key.KeySize));
         }
         catch
         {
-            rsa.Dispose();
-            throw;
-        }
-    }
-
-    private static PrivateKey FromEc(byte[] der, bool pkcs8)
-    {
-        var ec = ECDsa.Create();
-        try
-        {
-            if (pkcs8)
-            {
-                ec.ImportPkcs8PrivateKey(der, out _);
-            }
-            else
-            {
-                ec.ImportECPrivateKey(der, out _);
-            }
-
-            return new PrivateKey(ec, new PrivateKeySpec(KeyAlgorithm.Ecdsa, ec.KeySize));
-        }
-        catch
-        {
-            ec.Dispose();
+            key.Dispose();
             throw;
         }
     }

@@ -53,30 +53,9 @@ public sealed class SecretCertificateAuthority : IDisposable
         var decoded = CertificateDecoder.Decode(crtField, tlsCrt);
         var problems = new List<PkiProblem>(decoded.Errors);
         var warnings = new List<PkiProblem>();
-        PrivateKey? key = null;
+        var key = PrivateKey.FromSecretField(keyField, tlsKey, problems);
         try
         {
-            if (problems.Count == 0 && decoded.Certificates.Count == 0)
-            {
-                problems.Add(new PkiProblem(PkiProblemCode.MissingCertificate, crtField, "holds no certificate; put the CA certificate (PEM) in tls.crt"));
-            }
-
-            if (string.IsNullOrWhiteSpace(tlsKey))
-            {
-                problems.Add(new PkiProblem(PkiProblemCode.MissingPrivateKey, keyField, "is empty; put the CA's private key (PEM) in tls.key"));
-            }
-            else
-            {
-                try
-                {
-                    key = PrivateKey.FromPem(keyField, tlsKey);
-                }
-                catch (PkiException e)
-                {
-                    problems.AddRange(e.Problems);
-                }
-            }
-
             if (decoded.Certificates.Count > 0)
             {
                 CheckCa(decoded.Certificates[0], key, crtField, keyField, time.GetUtcNow(), problems, warnings);
@@ -221,11 +200,11 @@ public sealed class SecretCertificateAuthority : IDisposable
 
         if (facts.NotAfter <= now)
         {
-            problems.Add(new PkiProblem(PkiProblemCode.CaExpired, crtField, $"{what} expired on {CaBundle.Format(facts.NotAfter)}; renew the CA before issuing from it"));
+            problems.Add(new PkiProblem(PkiProblemCode.CaExpired, crtField, $"{what} expired on {UtcTimestamp.Format(facts.NotAfter)}; renew the CA before issuing from it"));
         }
         else if (facts.NotBefore > now)
         {
-            problems.Add(new PkiProblem(PkiProblemCode.CaNotYetValid, crtField, $"{what} is not valid before {CaBundle.Format(facts.NotBefore)}"));
+            problems.Add(new PkiProblem(PkiProblemCode.CaNotYetValid, crtField, $"{what} is not valid before {UtcTimestamp.Format(facts.NotBefore)}"));
         }
 
         if (key is not null && !key.Matches(ca))
@@ -245,11 +224,11 @@ public sealed class SecretCertificateAuthority : IDisposable
 
         if (now >= Facts.NotAfter)
         {
-            problems.Add(new PkiProblem(PkiProblemCode.CaExpired, field, $"the issuing CA \"{Facts.Subject}\" expired on {CaBundle.Format(Facts.NotAfter)}; renew the CA"));
+            problems.Add(new PkiProblem(PkiProblemCode.CaExpired, field, $"the issuing CA \"{Facts.Subject}\" expired on {UtcTimestamp.Format(Facts.NotAfter)}; renew the CA"));
         }
         else if (now < Facts.NotBefore)
         {
-            problems.Add(new PkiProblem(PkiProblemCode.CaNotYetValid, field, $"the issuing CA \"{Facts.Subject}\" is not valid before {CaBundle.Format(Facts.NotBefore)}"));
+            problems.Add(new PkiProblem(PkiProblemCode.CaNotYetValid, field, $"the issuing CA \"{Facts.Subject}\" is not valid before {UtcTimestamp.Format(Facts.NotBefore)}"));
         }
 
         var key = PublicKeyInfo.Of(request.PublicKey);

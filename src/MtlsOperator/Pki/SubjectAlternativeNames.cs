@@ -67,7 +67,20 @@ public sealed record SubjectAlternativeNames(
 
     /// <summary>Parses a DER GeneralNames value; kinds other than DNS, URI, email and IP are ignored.</summary>
     /// <remarks>The platform's SAN extension type enumerates only DNS names and IP addresses, hence this reader.</remarks>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The value is not a valid GeneralNames encoding.</exception>
     public static SubjectAlternativeNames Parse(byte[] extensionValue)
+    {
+        try
+        {
+            return ParseGeneralNames(extensionValue);
+        }
+        catch (Exception e) when (e is AsnContentException or ArgumentException)
+        {
+            throw new System.Security.Cryptography.CryptographicException("the subject alternative name extension is malformed", e);
+        }
+    }
+
+    private static SubjectAlternativeNames ParseGeneralNames(byte[] extensionValue)
     {
         var dns = new List<string>();
         var uris = new List<string>();

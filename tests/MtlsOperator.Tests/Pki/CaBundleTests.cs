@@ -256,7 +256,7 @@ public class CaBundleTests
         var error = Assert.Single(Build(Source(PartnerSecret, old)).Errors);
 
         Assert.Equal(PkiProblemCode.CaExpired, error.Code);
-        Assert.Contains(CaBundle.Format(Now.AddDays(-1)), error.Message, StringComparison.Ordinal);
+        Assert.Contains(UtcTimestamp.Format(Now.AddDays(-1)), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -377,5 +377,19 @@ public class CaBundleTests
         Assert.Equal(
             ["CaExpired", "KeyTooWeak", "NotACertificate"],
             result.Errors.Select(e => e.Reason).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void Reports_a_certificate_with_a_malformed_extension_instead_of_failing()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Broken SAN", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509Extension("2.5.29.17", [0x30, 0x03, 0x82, 0x05, 0x41], false));
+        using var broken = request.CreateSelfSigned(Now.AddDays(-1), Now.AddYears(1));
+
+        var error = Assert.Single(Build(Source(Inline, broken)).Errors);
+
+        Assert.Equal(PkiProblemCode.MalformedCertificate, error.Code);
     }
 }
