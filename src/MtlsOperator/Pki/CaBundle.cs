@@ -7,6 +7,10 @@ namespace MtlsOperator.Pki;
 /// <summary>Merges CA certificates from several sources into one validated, canonical PEM bundle for AWS trust stores.</summary>
 public static class CaBundle
 {
+    // md2/md5/sha1 with RSA, and ecdsa-with-SHA1.
+    private static readonly HashSet<string?> WeakSignatureOids =
+        ["1.2.840.113549.1.1.2", "1.2.840.113549.1.1.4", "1.2.840.113549.1.1.5", "1.2.840.10045.4.1"];
+
     /// <summary>The field that bundle-wide problems (count, depth) are reported against when the caller names none.</summary>
     public const string DefaultField = "spec.caCertificates";
 
@@ -118,6 +122,12 @@ public static class CaBundle
         {
             warnings.Add(new PkiProblem(PkiProblemCode.CaExpiringSoon, field,
                 $"{what} expires on {UtcTimestamp.Format(facts.NotAfter)} ({Math.Ceiling((facts.NotAfter - now).TotalDays):0} days); add the renewed CA certificate to this bundle before then"));
+        }
+
+        if (WeakSignatureOids.Contains(certificate.SignatureAlgorithm.Value))
+        {
+            warnings.Add(new PkiProblem(PkiProblemCode.WeakSignatureAlgorithm, field,
+                $"{what} is signed with {certificate.SignatureAlgorithm.FriendlyName ?? certificate.SignatureAlgorithm.Value}; API Gateway expects SHA-256 or stronger, so reissue it with a SHA-256 signature"));
         }
 
         if (certificate.RawData.Length > limits.MaxCertificateBytes)

@@ -49,6 +49,9 @@ public enum PkiProblemCode
     /// <summary>A public key algorithm other than RSA or EC.</summary>
     UnsupportedKeyAlgorithm,
 
+    /// <summary>A CA certificate signed with SHA-1 or MD5, which API Gateway reports as a truststore warning.</summary>
+    WeakSignatureAlgorithm,
+
     /// <summary>More CA certificates than one trust store may hold.</summary>
     TooManyCertificates,
 

@@ -392,4 +392,20 @@ public class CaBundleTests
 
         Assert.Equal(PkiProblemCode.MalformedCertificate, error.Code);
     }
+
+    [Fact]
+    public void Warns_about_a_ca_signed_with_sha1()
+    {
+        using var key = RSA.Create(2048);
+        var subject = new X500DistinguishedName("CN=SHA1 Root");
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        using var sha1 = request.Create(subject, new Sha1SignatureGenerator(key), Now.AddDays(-1), Now.AddYears(1), [0x01]);
+
+        var result = Build(Source(Inline, sha1));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(PkiProblemCode.WeakSignatureAlgorithm, Assert.Single(result.Warnings).Code);
+    }
 }

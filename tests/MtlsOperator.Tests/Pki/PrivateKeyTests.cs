@@ -77,7 +77,7 @@ public class PrivateKeyTests
     {
         using var key = PrivateKey.Generate(PrivateKeySpec.EcdsaP256);
         using var ec = ECDsa.Create();
-        ec.ImportPkcs8PrivateKey(Convert.FromBase64String(string.Concat(key.ExportPkcs8Pem().Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal)))), out _);
+        ec.ImportFromPem(key.ExportPkcs8Pem());
         using var own = new CertificateRequest("CN=own", ec, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
         using var other = TestCertificates.Ca("other");
 
