@@ -24,7 +24,7 @@ internal static class CertificateDecoder
         }
 
         // PEM may start with any text (openssl's "subject=" lines, or a '0'), so only armour-less data starting with a SEQUENCE is DER.
-        if (content[0] == DerSequenceTag && content.IndexOf("-----BEGIN"u8) < 0)
+        if (content[0] == DerSequenceTag && content.IndexOf(Encoding.ASCII.GetBytes(BeginMarker)) < 0)
         {
             return DecodeDer(field, content);
         }
@@ -51,7 +51,7 @@ internal static class CertificateDecoder
         {
             // Refuse the whole source without parsing further: nothing from it should be trusted or stored.
             return Failed(PkiProblemCode.PrivateKeyInBundle, field,
-                "contains a private key (a -----BEGIN ... PRIVATE KEY----- block); a CA bundle must hold only certificates. " +
+                "contains a private key (a -----BEGIN ... PRIVATE KEY----- block) where only certificates belong, so none of it is used. " +
                 "Remove the key from this source and treat it as exposed if the source is shared");
         }
 
@@ -116,7 +116,7 @@ internal static class CertificateDecoder
         if (DerPrivateKey.IsPrivateKey(der))
         {
             return Failed(PkiProblemCode.PrivateKeyInBundle, field,
-                "is a DER-encoded private key; a CA bundle must hold only certificates. Remove the key from this source and treat it as exposed if the source is shared");
+                "is a DER-encoded private key where only certificates belong. Remove the key from this source and treat it as exposed if the source is shared");
         }
 
         var certificate = LoadCertificate(field, "the DER data", der.ToArray(), errors);
