@@ -221,7 +221,13 @@ internal sealed class ObjectRegistry
 
                 if (_store.TryUpdate(type, current.ResourceVersion, marked) is { } pending)
                 {
-                    return new WriteResult(pending, [], Removed: pending.Finalizers.Count == 0 && !namespaceLifecycle);
+                    var removed = _store.Get(pending.Key)?.Uid != pending.Uid;
+                    if (removed)
+                    {
+                        AfterRemoval(type, pending);
+                    }
+
+                    return new WriteResult(pending, [], removed);
                 }
 
                 continue;
@@ -286,7 +292,7 @@ internal sealed class ObjectRegistry
             next.Metadata()["finalizers"] = new JsonArray(current.Finalizers.Where(f => f != finalizer).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
             if (_store.TryUpdate(type, current.ResourceVersion, next) is { } stored)
             {
-                if (stored.Deleting && stored.Finalizers.Count == 0)
+                if (_store.Get(stored.Key)?.Uid != stored.Uid)
                 {
                     AfterRemoval(type, stored);
                 }
@@ -343,7 +349,7 @@ internal sealed class ObjectRegistry
             return null;
         }
 
-        var removed = stored.Deleting && stored.Finalizers.Count == 0;
+        var removed = _store.Get(stored.Key)?.Uid != stored.Uid;
         if (removed)
         {
             AfterRemoval(type, stored);

@@ -127,7 +127,9 @@ internal sealed class ObjectStore
             }
 
             var stored = Commit(type.Id, obj);
-            if (stored.Deleting && stored.Finalizers.Count == 0)
+
+            // Namespaces are also held by spec.finalizers ("kubernetes") until the namespace controller empties them.
+            if (stored.Deleting && stored.Finalizers.Count == 0 && obj["spec"]?["finalizers"] is not JsonArray { Count: > 0 })
             {
                 RemoveCommitted(stored);
                 Publish(new Change(ChangeType.Deleted, stored, current));
