@@ -98,7 +98,7 @@ internal sealed class KubeApiHandler
         {
             if (HttpMethods.IsGet(method))
             {
-                var filter = new ObjectFilter(path.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]));
+                var filter = new ObjectFilter(path.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"], type));
                 if (string.Equals(query["watch"], "true", StringComparison.OrdinalIgnoreCase) || query["watch"] == "1")
                 {
                     await _watches.ServeAsync(context, type, path.Version, filter, cancellationToken);
@@ -223,7 +223,7 @@ internal sealed class KubeApiHandler
     private async Task DeleteCollectionAsync(HttpContext context, ResourceType type, ApiPath path, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        var filter = new ObjectFilter(path.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"]));
+        var filter = new ObjectFilter(path.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"], type));
         var options = await ReadDeleteOptionsAsync(context, cancellationToken);
         var page = _registry.Store.List(type.Id, filter, null, 0);
         var deleted = new List<StoredObject>();
@@ -306,9 +306,18 @@ internal sealed class KubeApiHandler
         }
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken) =>
-        await ReadBodyAsync(context, cancellationToken) as JsonObject
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        // Only JSON is served; kubectl's typed commands (create secret ...) send protobuf, which gets kube's 415.
+        var mediaType = (context.Request.ContentType ?? JsonResponse.ContentType).Split(';')[0].Trim();
+        if (mediaType != JsonResponse.ContentType)
+        {
+            throw KubeApiException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {JsonResponse.ContentType}");
+        }
+
+        return await ReadBodyAsync(context, cancellationToken) as JsonObject
             ?? throw KubeApiException.BadRequest("couldn't get version/kind; json parse error: the request body is not a JSON object");
+    }
 
     private static async Task<Func<JsonObject, JsonObject>> ReadPatchAsync(HttpContext context, ResourceType type, CancellationToken cancellationToken)
     {

@@ -13,13 +13,13 @@ internal static class BuiltInResources
         [
             new("Status", "string", ".status.phase", "The phase of the namespace"),
             Age,
-        ]),
+        ]) with { SelectableFields = ["status.phase"] },
         Core("secrets", "secret", "Secret", namespaced: true, [], statusSubresource: false,
         [
             new("Type", "string", ".type", "The type of the secret"),
             new("Data", "integer", "", "The number of entries in the secret data") { Compute = CountOf("data") },
             Age,
-        ]),
+        ]) with { SelectableFields = ["type"] },
         Core("configmaps", "configmap", "ConfigMap", namespaced: true, ["cm"], statusSubresource: false,
         [
             new("Data", "integer", "", "The number of entries in the config map data") { Compute = CountData },
@@ -32,7 +32,15 @@ internal static class BuiltInResources
             new("Reason", "string", ".reason", "Why the event happened"),
             new("Object", "string", "", "The object the event is about") { Compute = InvolvedObject },
             new("Message", "string", ".message", "A human-readable description"),
-        ]),
+        ]) with
+        {
+            SelectableFields =
+            [
+                "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+                "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath",
+                "reason", "reportingComponent", "source", "type",
+            ],
+        },
         new ResourceType
         {
             Group = "events.k8s.io", Plural = "events", Singular = "event", Kind = "Event", ListKind = "EventList",
@@ -62,7 +70,7 @@ internal static class BuiltInResources
             ShortNames = ["crd", "crds"], TracksGeneration = true,
             Versions = [new ResourceVersionInfo("v1", Storage: true, Schema: null, StatusSubresource: true,
             [
-                new("Created At", "date", ".metadata.creationTimestamp", "When the definition was created"),
+                new("Created At", "date", ".metadata.creationTimestamp", "When the definition was created") { Compute = CreatedAt },
             ])],
         },
     ];
@@ -77,6 +85,9 @@ internal static class BuiltInResources
         ShortNames = shortNames,
         Versions = [new ResourceVersionInfo("v1", Storage: true, Schema: null, statusSubresource, columns)],
     };
+
+    /// <summary>kube prints a CRD's creation time as RFC 3339, not as an age.</summary>
+    private static JsonNode? CreatedAt(JsonObject obj) => obj["metadata"]?["creationTimestamp"]?.DeepClone();
 
     private static Func<JsonObject, JsonNode?> CountOf(string field) => obj => obj[field] is JsonObject map ? map.Count : 0;
 

@@ -49,6 +49,7 @@ internal static class CustomResourceDefinitionReader
         }
 
         var versions = new List<ResourceVersionInfo>();
+        var selectable = new List<string>();
         if (spec["versions"] is not JsonArray versionArray || versionArray.Count == 0)
         {
             errors.Add(FieldError.Required("spec.versions", "must have exactly one version marked as storage version"));
@@ -67,6 +68,10 @@ internal static class CustomResourceDefinitionReader
                     continue;
                 }
 
+                selectable.AddRange((version["selectableFields"] as JsonArray ?? [])
+                    .Select(f => f?["jsonPath"]?.GetValue<string>()?.TrimStart('.'))
+                    .OfType<string>()
+                    .Where(f => !selectable.Contains(f)));
                 versions.Add(new ResourceVersionInfo(
                     Text(version, "name"),
                     version["storage"]?.GetValue<bool>() == true,
@@ -102,6 +107,7 @@ internal static class CustomResourceDefinitionReader
             Namespaced = scope == "Namespaced",
             ShortNames = Strings(names["shortNames"]),
             Categories = Strings(names["categories"]),
+            SelectableFields = selectable,
             Versions = versions,
             TracksGeneration = true,
             ReturnsDeletedObject = true,

@@ -19,6 +19,9 @@ internal sealed record ResourceType
 
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>Fields besides metadata.name and metadata.namespace that a fieldSelector may use.</summary>
+    public IReadOnlyList<string> SelectableFields { get; init; } = [];
+
     public required IReadOnlyList<ResourceVersionInfo> Versions { get; init; }
 
     /// <summary>Whether <c>metadata.generation</c> is maintained (CRDs and custom resources; not Secrets or ConfigMaps).</summary>

@@ -1,9 +1,14 @@
+using System.Text.Json.Nodes;
 using MtlsOperator.Sandbox.Kubernetes.Errors;
+using MtlsOperator.Sandbox.Kubernetes.Resources;
 using MtlsOperator.Sandbox.Kubernetes.Storage;
 
 namespace MtlsOperator.Sandbox.Kubernetes.Selection;
 
-/// <summary>A parsed <c>fieldSelector</c>: <c>metadata.name</c> and <c>metadata.namespace</c> with =, == and !=, as kube serves for every resource.</summary>
+/// <summary>
+/// A parsed <c>fieldSelector</c> with =, == and !=: <c>metadata.name</c> and <c>metadata.namespace</c> for every
+/// resource, plus the fields the resource declares selectable (Event's involvedObject.*, a CRD's selectableFields).
+/// </summary>
 internal sealed class FieldSelector
 {
     private readonly IReadOnlyList<(string Field, bool Equal, string Value)> _terms;
@@ -14,9 +19,15 @@ internal sealed class FieldSelector
 
     public bool Matches(StoredObject obj)
     {
+        JsonObject? parsed = null;
         foreach (var (field, equal, value) in _terms)
         {
-            var actual = field == "metadata.name" ? obj.Name : obj.Namespace;
+            var actual = field switch
+            {
+                "metadata.name" => obj.Name,
+                "metadata.namespace" => obj.Namespace,
+                _ => Read(parsed ??= obj.ToJsonObject(), field),
+            };
             if (string.Equals(actual, value, StringComparison.Ordinal) != equal)
             {
                 return false;
@@ -26,7 +37,7 @@ internal sealed class FieldSelector
         return true;
     }
 
-    public static FieldSelector Parse(string? text)
+    public static FieldSelector Parse(string? text, ResourceType type)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -45,7 +56,7 @@ internal sealed class FieldSelector
             }
 
             var field = clause[..at].Trim();
-            if (field is not ("metadata.name" or "metadata.namespace"))
+            if (field is not ("metadata.name" or "metadata.namespace") && !type.SelectableFields.Contains(field))
             {
                 throw KubeApiException.BadRequest($"field label not supported: {field}");
             }
@@ -54,5 +65,22 @@ internal sealed class FieldSelector
         }
 
         return new FieldSelector(terms);
+    }
+
+    private static string Read(JsonObject obj, string dottedPath)
+    {
+        JsonNode? node = obj;
+        foreach (var part in dottedPath.Split('.'))
+        {
+            node = node is JsonObject o ? o[part] : null;
+        }
+
+        // Event's "source" selects on source.component, as kube's event field set does.
+        if (node is JsonObject source && dottedPath == "source")
+        {
+            node = source["component"];
+        }
+
+        return node is JsonValue value ? value.ToString() : "";
     }
 }

@@ -102,7 +102,12 @@ internal sealed class TableBuilder
 
     private JsonNode? Cell(PrinterColumn column, JsonObject obj)
     {
-        var value = column.Compute is { } compute ? compute(obj) : SimpleJsonPath.First(obj, column.JsonPath);
+        if (column.Compute is { } compute)
+        {
+            return compute(obj);
+        }
+
+        var value = SimpleJsonPath.First(obj, column.JsonPath);
         if (value is null)
         {
             return null;
