@@ -1,0 +1,414 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using MtlsOperator.Sandbox.Kubernetes.Errors;
+using MtlsOperator.Sandbox.Kubernetes.Resources;
+using MtlsOperator.Sandbox.Kubernetes.Selection;
+
+namespace MtlsOperator.Sandbox.Kubernetes.Storage;
+
+/// <summary>
+/// The emulator's etcd: every object of every resource, one global resourceVersion, the retained change history
+/// and the open watches. Writes are serialized by one lock (as etcd serializes revisions); reads take a
+/// consistent snapshot under the same lock and do their parsing outside it.
+/// </summary>
+internal sealed class ObjectStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<ObjectKey>> _dependentsByOwnerUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectKey> _keysByUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
+    private readonly Change?[] _history;
+    private readonly int _maxWatchBacklog;
+    private readonly Channel<Change> _changes = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
+    private int _historyStart;
+    private int _historyCount;
+    private long _resourceVersion;
+    private long _historyFloor;
+
+    public ObjectStore(int watchHistoryWindow, int maxWatchBacklog)
+    {
+        _history = new Change?[Math.Max(1, watchHistoryWindow)];
+        _maxWatchBacklog = maxWatchBacklog;
+    }
+
+    /// <summary>Every committed change, in order; the garbage collector and namespace lifecycle read it as kube's controllers watch.</summary>
+    public ChannelReader<Change> Changes => _changes.Reader;
+
+    public long CurrentResourceVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _resourceVersion;
+            }
+        }
+    }
+
+    public StoredObject? Get(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            return Find(key);
+        }
+    }
+
+    /// <summary>A page of objects in namespace/name order, starting after <paramref name="continueAfter"/>.</summary>
+    public ListPage List(string typeId, ObjectFilter filter, string? continueAfter, int limit)
+    {
+        lock (_gate)
+        {
+            var items = new List<StoredObject>();
+            if (!_objects.TryGetValue(typeId, out var objects))
+            {
+                return new ListPage(items, _resourceVersion, null, 0);
+            }
+
+            string? next = null;
+            long remaining = 0;
+            foreach (var (path, obj) in objects)
+            {
+                if (continueAfter is not null && string.CompareOrdinal(path, continueAfter) <= 0)
+                {
+                    continue;
+                }
+
+                if (!filter.Matches(obj))
+                {
+                    continue;
+                }
+
+                if (limit > 0 && items.Count == limit)
+                {
+                    next ??= items[^1].Key.Path;
+                    remaining++;
+                    continue;
+                }
+
+                items.Add(obj);
+            }
+
+            return new ListPage(items, _resourceVersion, next, remaining);
+        }
+    }
+
+    /// <summary>Stores a new object; <c>metadata.resourceVersion</c> is assigned here.</summary>
+    public StoredObject Create(ResourceType type, JsonObject obj)
+    {
+        lock (_gate)
+        {
+            var key = new ObjectKey(type.Id, obj.MetaString("namespace"), obj.MetaString("name"));
+            if (Find(key) is not null)
+            {
+                throw KubeApiException.AlreadyExists(type.GroupResource, key.Name);
+            }
+
+            var stored = Commit(type.Id, obj);
+            Publish(new Change(ChangeType.Added, stored, null));
+            return stored;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the object if it is still at <paramref name="expectedResourceVersion"/>; returns null when it moved on.
+    /// An object being deleted whose last finalizer is gone is removed instead.
+    /// </summary>
+    public StoredObject? TryUpdate(ResourceType type, long expectedResourceVersion, JsonObject obj)
+    {
+        lock (_gate)
+        {
+            var key = new ObjectKey(type.Id, obj.MetaString("namespace"), obj.MetaString("name"));
+            var current = Find(key) ?? throw KubeApiException.NotFound(type.GroupResource, key.Name);
+            if (current.ResourceVersion != expectedResourceVersion)
+            {
+                return null;
+            }
+
+            var stored = Commit(type.Id, obj);
+
+            // Namespaces are also held by spec.finalizers ("kubernetes") until the namespace controller empties them.
+            if (stored.Deleting && stored.Finalizers.Count == 0 && obj["spec"]?["finalizers"] is not JsonArray { Count: > 0 })
+            {
+                RemoveCommitted(stored);
+                Publish(new Change(ChangeType.Deleted, stored, current));
+                return stored;
+            }
+
+            Publish(new Change(ChangeType.Modified, stored, current));
+            return stored;
+        }
+    }
+
+    /// <summary>Removes the object now (its finalizers, if any, are the caller's business); null when it moved on.</summary>
+    public StoredObject? TryDelete(ResourceType type, StoredObject expected)
+    {
+        lock (_gate)
+        {
+            var current = Find(expected.Key) ?? throw KubeApiException.NotFound(type.GroupResource, expected.Name);
+            if (current.ResourceVersion != expected.ResourceVersion)
+            {
+                return null;
+            }
+
+            // The DELETED event and the response carry the revision of the deletion itself, as etcd's do.
+            var last = current.ToJsonObject();
+            _resourceVersion++;
+            last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
+            var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
+            RemoveCommitted(current);
+            Publish(new Change(ChangeType.Deleted, stored, current));
+            return stored;
+        }
+    }
+
+    /// <summary>Objects naming <paramref name="ownerUid"/> in their ownerReferences.</summary>
+    public IReadOnlyList<StoredObject> DependentsOf(string ownerUid)
+    {
+        lock (_gate)
+        {
+            return _dependentsByOwnerUid.TryGetValue(ownerUid, out var keys)
+                ? keys.Select(Find).OfType<StoredObject>().ToList()
+                : [];
+        }
+    }
+
+    /// <summary>Whether an object with this uid exists (of any resource).</summary>
+    public bool ExistsWithUid(string uid)
+    {
+        lock (_gate)
+        {
+            return _keysByUid.ContainsKey(uid);
+        }
+    }
+
+    /// <summary>Every object of a namespaced resource in <paramref name="ns"/>.</summary>
+    public IReadOnlyList<StoredObject> InNamespace(string ns)
+    {
+        lock (_gate)
+        {
+            return _objects.Values.SelectMany(o => o.Values).Where(o => o.Namespace == ns).ToList();
+        }
+    }
+
+    /// <summary>Removes every object of a resource (its CRD went away) and ends its watches.</summary>
+    public void DropResource(ResourceType type)
+    {
+        lock (_gate)
+        {
+            if (_objects.TryGetValue(type.Id, out var objects))
+            {
+                foreach (var obj in objects.Values.ToList())
+                {
+                    var last = obj.ToJsonObject();
+                    _resourceVersion++;
+                    last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
+                    var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
+                    RemoveCommitted(obj);
+                    Publish(new Change(ChangeType.Deleted, stored, obj));
+                }
+
+                _objects.Remove(type.Id);
+            }
+
+            if (_watchers.Remove(type.Id, out var watchers))
+            {
+                watchers.ForEach(w => w.Close());
+            }
+        }
+    }
+
+    /// <summary>
+    /// Opens a watch. Without a resourceVersion it starts with a synthetic ADDED per current object; from a
+    /// resourceVersion it replays retained history after it, or fails with 410 Expired when that is gone.
+    /// </summary>
+    public Watcher Watch(string typeId, ObjectFilter filter, long? fromResourceVersion)
+    {
+        lock (_gate)
+        {
+            var watcher = new Watcher(typeId, filter, _maxWatchBacklog);
+            if (fromResourceVersion is not { } from)
+            {
+                if (_objects.TryGetValue(typeId, out var objects))
+                {
+                    foreach (var obj in objects.Values)
+                    {
+                        if (filter.Matches(obj))
+                        {
+                            watcher.Push(new WatchEvent("ADDED", obj, obj.ResourceVersion));
+                        }
+                    }
+                }
+            }
+            else
+            {
+                if (from < _historyFloor)
+                {
+                    throw KubeApiException.Expired(string.Create(CultureInfo.InvariantCulture, $"too old resource version: {from} ({_historyFloor + 1})"));
+                }
+
+                for (var i = 0; i < _historyCount; i++)
+                {
+                    var change = _history[(_historyStart + i) % _history.Length]!;
+                    if (change.ResourceVersion > from && change.Object.Key.TypeId == typeId)
+                    {
+                        watcher.Offer(change);
+                    }
+                }
+            }
+
+            if (!_watchers.TryGetValue(typeId, out var list))
+            {
+                list = [];
+                _watchers[typeId] = list;
+            }
+
+            list.Add(watcher);
+            return watcher;
+        }
+    }
+
+    public void Unwatch(Watcher watcher)
+    {
+        lock (_gate)
+        {
+            if (_watchers.TryGetValue(watcher.TypeId, out var list))
+            {
+                list.Remove(watcher);
+            }
+
+            watcher.Close();
+        }
+    }
+
+    /// <summary>Queues a BOOKMARK at the current resourceVersion behind every event already queued for the watcher.</summary>
+    public void Bookmark(Watcher watcher)
+    {
+        lock (_gate)
+        {
+            watcher.Push(WatchEvent.Bookmark(_resourceVersion));
+        }
+    }
+
+    public void CloseAllWatches()
+    {
+        lock (_gate)
+        {
+            foreach (var watcher in _watchers.Values.SelectMany(w => w))
+            {
+                watcher.Close();
+            }
+
+            _watchers.Clear();
+        }
+    }
+
+    /// <summary>Forgets the retained history, as an etcd compaction does.</summary>
+    public void ExpireHistory()
+    {
+        lock (_gate)
+        {
+            Array.Clear(_history);
+            _historyStart = 0;
+            _historyCount = 0;
+            _historyFloor = _resourceVersion;
+        }
+    }
+
+    public int OpenWatchCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watchers.Values.Sum(w => w.Count);
+            }
+        }
+    }
+
+    private StoredObject? Find(ObjectKey key) =>
+        _objects.TryGetValue(key.TypeId, out var objects) && objects.TryGetValue(key.Path, out var obj) ? obj : null;
+
+    private StoredObject Commit(string typeId, JsonObject obj)
+    {
+        _resourceVersion++;
+        obj.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
+        var stored = StoredObject.Capture(typeId, obj, _resourceVersion);
+        if (!_objects.TryGetValue(typeId, out var objects))
+        {
+            objects = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            _objects[typeId] = objects;
+        }
+
+        if (objects.TryGetValue(stored.Key.Path, out var previous))
+        {
+            Unindex(previous);
+        }
+
+        objects[stored.Key.Path] = stored;
+        _keysByUid[stored.Uid] = stored.Key;
+        foreach (var owner in stored.OwnerUids)
+        {
+            if (!_dependentsByOwnerUid.TryGetValue(owner, out var dependents))
+            {
+                dependents = [];
+                _dependentsByOwnerUid[owner] = dependents;
+            }
+
+            dependents.Add(stored.Key);
+        }
+
+        return stored;
+    }
+
+    private void RemoveCommitted(StoredObject obj)
+    {
+        if (_objects.TryGetValue(obj.Key.TypeId, out var objects))
+        {
+            objects.Remove(obj.Key.Path);
+        }
+
+        Unindex(obj);
+        _keysByUid.Remove(obj.Uid);
+    }
+
+    private void Unindex(StoredObject obj)
+    {
+        foreach (var owner in obj.OwnerUids)
+        {
+            if (_dependentsByOwnerUid.TryGetValue(owner, out var dependents))
+            {
+                dependents.Remove(obj.Key);
+                if (dependents.Count == 0)
+                {
+                    _dependentsByOwnerUid.Remove(owner);
+                }
+            }
+        }
+    }
+
+    private void Publish(Change change)
+    {
+        if (_historyCount == _history.Length)
+        {
+            _historyFloor = _history[_historyStart]!.ResourceVersion;
+            _history[_historyStart] = change;
+            _historyStart = (_historyStart + 1) % _history.Length;
+        }
+        else
+        {
+            _history[(_historyStart + _historyCount) % _history.Length] = change;
+            _historyCount++;
+        }
+
+        _changes.Writer.TryWrite(change);
+        if (_watchers.TryGetValue(change.Object.Key.TypeId, out var watchers))
+        {
+            foreach (var watcher in watchers)
+            {
+                watcher.Offer(change);
+            }
+        }
+    }
+}

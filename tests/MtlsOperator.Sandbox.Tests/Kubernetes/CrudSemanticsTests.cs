@@ -1,0 +1,313 @@
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using MtlsOperator.Sandbox.Kubernetes;
+
+namespace MtlsOperator.Sandbox.Tests.Kubernetes;
+
+public sealed class CrudSemanticsTests : IAsyncLifetime
+{
+    private KubeApiEmulator _kube = null!;
+    private IKubernetes _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _kube = await KubeApiEmulator.StartAsync();
+        _client = _kube.CreateClient();
+        await Widgets.RegisterAsync(_client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _kube.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Create_assigns_uid_timestamp_resourceVersion_and_generation_1()
+    {
+        var created = await Widgets.CreateAsync(_client, Widgets.New("a"));
+
+        var metadata = created["metadata"]!;
+        Assert.True(Guid.TryParse(metadata["uid"]!.GetValue<string>(), out _));
+        Assert.EndsWith("Z", metadata["creationTimestamp"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(long.Parse(Widgets.Rv(created), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(1, Widgets.Generation(created));
+        Assert.Equal("example.dev/v1", created["apiVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ResourceVersion_increases_across_resources()
+    {
+        var widget = await Widgets.CreateAsync(_client, Widgets.New("a"));
+        var map = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+        var lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "l" }, Spec = new V1LeaseSpec { HolderIdentity = "me" } }, "default");
+
+        var versions = new[] { Widgets.Rv(widget), map.Metadata.ResourceVersion, lease.Metadata.ResourceVersion }.Select(long.Parse).ToList();
+        Assert.Equal(versions.Order().ToList(), versions);
+        Assert.Equal(3, versions.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task GenerateName_assigns_a_unique_name()
+    {
+        var widget = Widgets.New("ignored");
+        widget["metadata"]!.AsObject().Remove("name");
+        widget["metadata"]!["generateName"] = "w-";
+
+        var first = await Widgets.CreateAsync(_client, widget.DeepClone().AsObject());
+        var second = await Widgets.CreateAsync(_client, widget.DeepClone().AsObject());
+
+        var name = first["metadata"]!["name"]!.GetValue<string>();
+        Assert.StartsWith("w-", name, StringComparison.Ordinal);
+        Assert.Equal(7, name.Length);
+        Assert.NotEqual(name, second["metadata"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Create_of_an_existing_name_is_409_AlreadyExists()
+    {
+        await Widgets.CreateAsync(_client, Widgets.New("a"));
+
+        var status = await KubeAssert.FailsWithStatusAsync(409, "AlreadyExists", () => Widgets.CreateAsync(_client, Widgets.New("a")));
+
+        Assert.Equal("widgets.example.dev \"a\" already exists", status["message"]!.GetValue<string>());
+        Assert.Equal("a", status["details"]!["name"]!.GetValue<string>());
+        Assert.Equal("example.dev", status["details"]!["group"]!.GetValue<string>());
+        Assert.Equal("widgets", status["details"]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Get_of_a_missing_object_is_404_NotFound()
+    {
+        var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => _client.CoreV1.ReadNamespacedSecretAsync("nope", "default"));
+
+        Assert.Equal("secrets \"nope\" not found", status["message"]!.GetValue<string>());
+        Assert.Equal("secrets", status["details"]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Create_in_a_missing_namespace_is_404_for_the_namespace()
+    {
+        var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () =>
+            _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "missing"));
+
+        Assert.Equal("namespaces \"missing\" not found", status["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Replace_with_a_stale_resourceVersion_is_409_Conflict()
+    {
+        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");
+        created.Data["k"] = "2";
+        await _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default");
+
+        created.Data["k"] = "3";
+        var status = await KubeAssert.FailsWithStatusAsync(409, "Conflict", () => _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default"));
+
+        Assert.Equal("Operation cannot be fulfilled on configmaps \"m\": the object has been modified; please apply your changes to the latest version and try again", status["message"]!.GetValue<string>());
+        Assert.Equal("2", (await _client.CoreV1.ReadNamespacedConfigMapAsync("m", "default")).Data["k"]);
+    }
+
+    [Fact]
+    public async Task Update_that_changes_nothing_keeps_the_resourceVersion()
+    {
+        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");
+
+        var replaced = await _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default");
+
+        Assert.Equal(created.Metadata.ResourceVersion, replaced.Metadata.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task Generation_changes_only_when_spec_changes()
+    {
+        var widget = await Widgets.CreateAsync(_client, Widgets.New("a"));
+        widget["metadata"]!["labels"] = new JsonObject { ["team"] = "x" };
+        var labelled = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(widget, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        Assert.Equal(1, Widgets.Generation(labelled));
+        Assert.NotEqual(Widgets.Rv(widget), Widgets.Rv(labelled));
+
+        labelled["spec"]!["size"] = 5;
+        var resized = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(labelled, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        Assert.Equal(2, Widgets.Generation(resized));
+
+        var patch = new V1Patch(new JsonObject { ["status"] = new JsonObject { ["phase"] = "Ready" } }.ToJsonString(), V1Patch.PatchType.MergePatch);
+        var withStatus = Widgets.Node(await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        Assert.Equal(2, Widgets.Generation(withStatus));
+    }
+
+    [Fact]
+    public async Task Status_subresource_splits_spec_and_status_writes()
+    {
+        var widget = Widgets.New("a");
+        widget["status"] = new JsonObject { ["phase"] = "FromCreate" };
+        var created = await Widgets.CreateAsync(_client, widget);
+        Assert.Null(created["status"]);
+
+        created["spec"]!["size"] = 3;
+        created["status"] = new JsonObject { ["phase"] = "FromMainEndpoint" };
+        var updated = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(created, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        Assert.Null(updated["status"]);
+        Assert.Equal(3, updated["spec"]!["size"]!.GetValue<int>());
+
+        updated["spec"]!["size"] = 9;
+        updated["status"] = new JsonObject { ["phase"] = "FromStatusEndpoint" };
+        var statusWritten = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(updated, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        Assert.Equal("FromStatusEndpoint", statusWritten["status"]!["phase"]!.GetValue<string>());
+        Assert.Equal(3, statusWritten["spec"]!["size"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Delete_with_finalizers_sets_deletionTimestamp_and_waits_for_them()
+    {
+        var widget = Widgets.New("a");
+        widget["metadata"]!["finalizers"] = new JsonArray("example.dev/cleanup");
+        await Widgets.CreateAsync(_client, widget);
+
+        var pending = Widgets.Node(await _client.CustomObjects.DeleteNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        Assert.NotNull(pending["metadata"]!["deletionTimestamp"]);
+        var stillThere = await Widgets.GetAsync(_client, "a");
+        Assert.NotNull(stillThere["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(2, Widgets.Generation(stillThere));
+
+        var remove = new V1Patch("""[{"op":"test","path":"/metadata/finalizers/0","value":"example.dev/cleanup"},{"op":"remove","path":"/metadata/finalizers"}]""", V1Patch.PatchType.JsonPatch);
+        await _client.CustomObjects.PatchNamespacedCustomObjectAsync(remove, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
+
+        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Widgets.GetAsync(_client, "a"));
+    }
+
+    [Fact]
+    public async Task No_finalizer_can_be_added_once_deletion_started()
+    {
+        var widget = Widgets.New("a");
+        widget["metadata"]!["finalizers"] = new JsonArray("example.dev/cleanup");
+        await Widgets.CreateAsync(_client, widget);
+        await _client.CustomObjects.DeleteNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
+
+        var add = new V1Patch("""{"metadata":{"finalizers":["example.dev/cleanup","example.dev/late"]}}""", V1Patch.PatchType.MergePatch);
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () =>
+            _client.CustomObjects.PatchNamespacedCustomObjectAsync(add, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+
+        var cause = status["details"]!["causes"]![0]!;
+        Assert.Equal("metadata.finalizers", cause["field"]!.GetValue<string>());
+        Assert.Equal("FieldValueForbidden", cause["reason"]!.GetValue<string>());
+        Assert.Contains("no new finalizers can be added if the object is being deleted", status["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merge_patch_merges_objects_and_null_removes()
+    {
+        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" } }, "default");
+
+        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"b":null,"c":"3"}}""", V1Patch.PatchType.MergePatch), "m", "default");
+
+        Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["c"] = "3" }, patched.Data);
+    }
+
+    [Fact]
+    public async Task Json_patch_with_a_failing_test_is_422_and_changes_nothing()
+    {
+        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, "default");
+
+        var patch = new V1Patch("""[{"op":"test","path":"/data/a","value":"2"},{"op":"replace","path":"/data/a","value":"3"}]""", V1Patch.PatchType.JsonPatch);
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => _client.CoreV1.PatchNamespacedConfigMapAsync(patch, "m", "default"));
+
+        Assert.Contains("/data/a", status["details"]!["causes"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var after = await _client.CoreV1.ReadNamespacedConfigMapAsync("m", "default");
+        Assert.Equal("1", after.Data["a"]);
+        Assert.Equal(created.Metadata.ResourceVersion, after.Metadata.ResourceVersion);
+    }
+
+    [Fact]
+    public async Task Json_patch_pinning_a_stale_resourceVersion_is_409()
+    {
+        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"a":"1"}}""", V1Patch.PatchType.MergePatch), "m", "default");
+
+        var stale = new V1Patch(new JsonObject { ["metadata"] = new JsonObject { ["resourceVersion"] = created.Metadata.ResourceVersion }, ["data"] = new JsonObject { ["a"] = "2" } }.ToJsonString(), V1Patch.PatchType.MergePatch);
+
+        await KubeAssert.FailsWithStatusAsync(409, "Conflict", () => _client.CoreV1.PatchNamespacedConfigMapAsync(stale, "m", "default"));
+    }
+
+    [Fact]
+    public async Task Label_selectors_support_equality_sets_and_existence()
+    {
+        foreach (var (name, labels) in new[] { ("a", "tier=web,env=prod"), ("b", "tier=db,env=prod"), ("c", "tier=web"), ("d", "") })
+        {
+            var map = new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = labels.Length == 0 ? null : labels.Split(',').Select(l => l.Split('=')).ToDictionary(p => p[0], p => p[1]) } };
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(map, "default");
+        }
+
+        async Task<string> Names(string? labelSelector, string? fieldSelector = null) =>
+            string.Join(",", (await _client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: labelSelector, fieldSelector: fieldSelector)).Items.Select(i => i.Metadata.Name));
+
+        Assert.Equal("a,c", await Names("tier=web"));
+        Assert.Equal("a,c", await Names("tier==web"));
+        Assert.Equal("b,d", await Names("tier!=web"));
+        Assert.Equal("a,b,c", await Names("tier in (web,db)"));
+        Assert.Equal("b,d", await Names("tier notin (web)"));
+        Assert.Equal("a,b", await Names("env"));
+        Assert.Equal("c,d", await Names("!env"));
+        Assert.Equal("a", await Names("tier=web,env=prod"));
+        Assert.Equal("b", await Names(null, "metadata.name=b"));
+        Assert.Equal("a,c,d", await Names(null, "metadata.name!=b"));
+        await KubeAssert.FailsWithStatusAsync(400, "BadRequest", () => Names("tier in web"));
+    }
+
+    [Fact]
+    public async Task List_pages_with_limit_and_continue()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = $"m{i}" } }, "default");
+        }
+
+        var first = await _client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2);
+        var second = await _client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2, continueParameter: first.Metadata.ContinueProperty);
+        var third = await _client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2, continueParameter: second.Metadata.ContinueProperty);
+
+        Assert.Equal(["m0", "m1", "m2", "m3", "m4"], first.Items.Concat(second.Items).Concat(third.Items).Select(m => m.Metadata.Name));
+        Assert.Equal(3, first.Metadata.RemainingItemCount);
+        Assert.Null(third.Metadata.ContinueProperty);
+    }
+
+    [Fact]
+    public async Task Secret_stringData_is_stored_as_base64_data()
+    {
+        var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new Dictionary<string, string> { ["password"] = "hunter2" } };
+
+        var created = await _client.CoreV1.CreateNamespacedSecretAsync(secret, "default");
+
+        Assert.Equal("Opaque", created.Type);
+        Assert.Null(created.StringData);
+        Assert.Equal("hunter2", System.Text.Encoding.UTF8.GetString(created.Data["password"]));
+    }
+
+    [Fact]
+    public async Task Delete_of_a_builtin_answers_with_a_Success_status()
+    {
+        await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
+
+        var status = await _client.CoreV1.DeleteNamespacedSecretAsync("s", "default");
+
+        Assert.Equal("Success", status.Status);
+        Assert.Equal("s", status.Details.Name);
+        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => _client.CoreV1.ReadNamespacedSecretAsync("s", "default"));
+    }
+
+    [Fact]
+    public async Task Leases_and_events_round_trip()
+    {
+        var lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "leader" }, Spec = new V1LeaseSpec { HolderIdentity = "a", LeaseDurationSeconds = 15 } }, "kube-system");
+        lease.Spec.HolderIdentity = "b";
+        var taken = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "leader", "kube-system");
+        Assert.Equal("b", taken.Spec.HolderIdentity);
+
+        await _client.CoreV1.CreateNamespacedEventAsync(new Corev1Event { Metadata = new V1ObjectMeta { GenerateName = "w." }, Reason = "Issued", Message = "done", Type = "Normal", InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = "a" } }, "default");
+        await _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e2" }, Reason = "Issued", Note = "done", Type = "Normal", Action = "Issue", EventTime = DateTime.UtcNow, ReportingController = "x", ReportingInstance = "x-1" }, "default");
+
+        Assert.Single((await _client.CoreV1.ListNamespacedEventAsync("default")).Items);
+        Assert.Equal("e2", Assert.Single((await _client.EventsV1.ListNamespacedEventAsync("default")).Items).Metadata.Name);
+    }
+}
