@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using MtlsOperator.Sandbox.Aws.Calls;
+using MtlsOperator.Sandbox.Aws.Faults;
+using MtlsOperator.Sandbox.Aws.Hosting;
+using MtlsOperator.Sandbox.Aws.S3;
+using MtlsOperator.Sandbox.Aws.Signing;
+
+namespace MtlsOperator.Sandbox.Aws;
+
+/// <summary>
+/// An in-process AWS endpoint on 127.0.0.1 that speaks the real wire protocols of S3, ELBv2, API Gateway,
+/// ACM Private CA and STS, so SDKs and CLIs pointed at <see cref="Endpoint"/> work unchanged.
+/// </summary>
+public sealed class AwsEmulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private AwsEmulator(WebApplication app, AwsEmulatorOptions options, AwsEndpoint endpoint, S3State s3, AwsCredentialStore credentials, AwsFaults faults, AwsCallLog calls)
+    {
+        this.app = app;
+        Options = options;
+        EndpointHandler = endpoint;
+        S3 = s3;
+        Credentials = credentials;
+        Faults = faults;
+        Calls = calls;
+        Endpoint = endpoint.BaseUri!;
+    }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>; one endpoint for every service.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The account that owns every resource.</summary>
+    public string AccountId => Options.AccountId;
+
+    /// <summary>The settings the emulator runs with.</summary>
+    public AwsEmulatorOptions Options { get; }
+
+    /// <summary>Fault switches per service.</summary>
+    public AwsFaults Faults { get; }
+
+    /// <summary>Every call received, for assertions on exactly what a client did.</summary>
+    public AwsCallLog Calls { get; }
+
+    /// <summary>The keys the endpoint accepts.</summary>
+    public AwsCredentialStore Credentials { get; }
+
+    /// <summary>S3 buckets and objects.</summary>
+    public S3State S3 { get; }
+
+    internal AwsEndpoint EndpointHandler { get; }
+
+    /// <summary>Starts the endpoint on a free loopback port.</summary>
+    public static async Task<AwsEmulator> StartAsync(AwsEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AwsEmulatorOptions();
+        var time = options.Time;
+        var credentials = new AwsCredentialStore();
+        credentials.Add(new AwsCredential(
+            AwsEmulatorCredentials.AccessKeyId,
+            AwsEmulatorCredentials.SecretAccessKey,
+            SessionToken: null,
+            Expiration: null,
+            $"arn:aws:iam::{options.AccountId}:user/emulator",
+            "AIDA" + AwsEmulatorCredentials.AccessKeyId[4..]));
+        var faults = new AwsFaults();
+        var calls = new AwsCallLog();
+        var s3 = new S3State(time);
+        var services = new List<IAwsService>
+        {
+            new S3Service(s3, options.AccountId),
+        };
+        var endpoint = new AwsEndpoint(services, new SigV4Verifier(credentials, time), faults, calls, time, options.DefaultRegion);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, 0);
+            k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+        var app = builder.Build();
+        app.Run(endpoint.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        endpoint.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        return new AwsEmulator(app, options, endpoint, s3, credentials, faults, calls);
+    }
+
+    /// <summary>Stops the endpoint.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}
