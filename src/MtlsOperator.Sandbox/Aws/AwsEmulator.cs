@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MtlsOperator.Sandbox.Aws.Calls;
+using MtlsOperator.Sandbox.Aws.Elbv2;
 using MtlsOperator.Sandbox.Aws.Faults;
 using MtlsOperator.Sandbox.Aws.Hosting;
+using MtlsOperator.Sandbox.Aws.Pca;
 using MtlsOperator.Sandbox.Aws.S3;
 using MtlsOperator.Sandbox.Aws.Signing;
 
@@ -20,15 +22,17 @@ public sealed class AwsEmulator : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private AwsEmulator(WebApplication app, AwsEmulatorOptions options, AwsEndpoint endpoint, S3State s3, AwsCredentialStore credentials, AwsFaults faults, AwsCallLog calls)
+    private AwsEmulator(WebApplication app, AwsEmulatorOptions options, AwsEndpoint endpoint, AwsEmulatorStates states)
     {
         this.app = app;
         Options = options;
         EndpointHandler = endpoint;
-        S3 = s3;
-        Credentials = credentials;
-        Faults = faults;
-        Calls = calls;
+        S3 = states.S3;
+        Elbv2 = states.Elbv2;
+        Pca = states.Pca;
+        Credentials = states.Credentials;
+        Faults = states.Faults;
+        Calls = states.Calls;
         Endpoint = endpoint.BaseUri!;
     }
 
@@ -53,6 +57,12 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>S3 buckets and objects.</summary>
     public S3State S3 { get; }
 
+    /// <summary>Load balancers, listeners and trust stores.</summary>
+    public Elbv2State Elbv2 { get; }
+
+    /// <summary>Private certificate authorities and what they issued.</summary>
+    public PcaState Pca { get; }
+
     internal AwsEndpoint EndpointHandler { get; }
 
     /// <summary>Starts the endpoint on a free loopback port.</summary>
@@ -71,11 +81,15 @@ public sealed class AwsEmulator : IAsyncDisposable
         var faults = new AwsFaults();
         var calls = new AwsCallLog();
         var s3 = new S3State(time);
-        var services = new List<IAwsService>
-        {
-            new S3Service(s3, options.AccountId),
-        };
+        var states = new AwsEmulatorStates(
+            credentials, faults, calls, s3, new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay), new PcaState(options.AccountId, time, s3));
+        var services = new List<IAwsService>();
         var endpoint = new AwsEndpoint(services, new SigV4Verifier(credentials, time), faults, calls, time, options.DefaultRegion);
+
+        // Unsigned requests go to the first service that claims them; S3 claims everything, so it comes last.
+        services.Add(new Elbv2Service(states.Elbv2, s3, endpoint));
+        services.Add(new PcaService(states.Pca, options.GetCertificatePendingCalls));
+        services.Add(new S3Service(s3, options.AccountId));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
@@ -88,7 +102,7 @@ public sealed class AwsEmulator : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         endpoint.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        return new AwsEmulator(app, options, endpoint, s3, credentials, faults, calls);
+        return new AwsEmulator(app, options, endpoint, states);
     }
 
     /// <summary>Stops the endpoint.</summary>
