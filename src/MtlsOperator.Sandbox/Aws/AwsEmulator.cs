@@ -11,6 +11,7 @@ using MtlsOperator.Sandbox.Aws.Hosting;
 using MtlsOperator.Sandbox.Aws.Pca;
 using MtlsOperator.Sandbox.Aws.S3;
 using MtlsOperator.Sandbox.Aws.Signing;
+using MtlsOperator.Sandbox.Aws.Sts;
 
 namespace MtlsOperator.Sandbox.Aws;
 
@@ -30,6 +31,7 @@ public sealed class AwsEmulator : IAsyncDisposable
         S3 = states.S3;
         Elbv2 = states.Elbv2;
         Pca = states.Pca;
+        Sts = states.Sts;
         Credentials = states.Credentials;
         Faults = states.Faults;
         Calls = states.Calls;
@@ -63,6 +65,9 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>Private certificate authorities and what they issued.</summary>
     public PcaState Pca { get; }
 
+    /// <summary>Sessions issued by AssumeRole.</summary>
+    public StsState Sts { get; }
+
     internal AwsEndpoint EndpointHandler { get; }
 
     /// <summary>Starts the endpoint on a free loopback port.</summary>
@@ -82,12 +87,13 @@ public sealed class AwsEmulator : IAsyncDisposable
         var calls = new AwsCallLog();
         var s3 = new S3State(time);
         var states = new AwsEmulatorStates(
-            credentials, faults, calls, s3, new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay), new PcaState(options.AccountId, time, s3));
+            credentials, faults, calls, s3, new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay), new PcaState(options.AccountId, time, s3), new StsState(credentials, time));
         var services = new List<IAwsService>();
         var endpoint = new AwsEndpoint(services, new SigV4Verifier(credentials, time), faults, calls, time, options.DefaultRegion);
 
         // Unsigned requests go to the first service that claims them; S3 claims everything, so it comes last.
         services.Add(new Elbv2Service(states.Elbv2, s3, endpoint));
+        services.Add(new StsService(states.Sts, options.AccountId));
         services.Add(new PcaService(states.Pca, options.GetCertificatePendingCalls));
         services.Add(new S3Service(s3, options.AccountId));
 

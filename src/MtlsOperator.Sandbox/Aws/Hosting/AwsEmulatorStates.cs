@@ -4,6 +4,7 @@ using MtlsOperator.Sandbox.Aws.Faults;
 using MtlsOperator.Sandbox.Aws.Pca;
 using MtlsOperator.Sandbox.Aws.S3;
 using MtlsOperator.Sandbox.Aws.Signing;
+using MtlsOperator.Sandbox.Aws.Sts;
 
 namespace MtlsOperator.Sandbox.Aws.Hosting;
 
@@ -14,4 +15,5 @@ internal sealed record AwsEmulatorStates(
     AwsCallLog Calls,
     S3State S3,
     Elbv2State Elbv2,
-    PcaState Pca);
+    PcaState Pca,
+    StsState Sts);

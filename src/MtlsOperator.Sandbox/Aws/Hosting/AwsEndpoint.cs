@@ -86,18 +86,22 @@ internal sealed class AwsEndpoint
 
         try
         {
-            if (authorization.Length == 0)
+            if (authorization.Length == 0 && !service.AllowsUnsigned(request))
             {
                 throw new SigV4Exception(AwsErrorKind.MissingAuthentication, "Request is missing Authentication Token");
             }
 
-            if (auth is null)
+            if (authorization.Length > 0)
             {
-                throw new SigV4Exception(AwsErrorKind.IncompleteSignature, authError);
+                if (auth is null)
+                {
+                    throw new SigV4Exception(AwsErrorKind.IncompleteSignature, authError);
+                }
+
+                var (credential, payload) = verifier.Verify(http, rawTarget, auth, body);
+                request = new AwsRequest(request.Method, path, query, http.Headers, payload, region, requestId) { AccessKeyId = credential.AccessKeyId };
             }
 
-            var (credential, payload) = verifier.Verify(http, rawTarget, auth, body);
-            request = new AwsRequest(request.Method, path, query, http.Headers, payload, region, requestId) { AccessKeyId = credential.AccessKeyId };
             operation = service.ResolveOperation(request)
                 ?? throw new SigV4Exception(AwsErrorKind.UnknownOperation, $"Could not find operation for {request.Method} {request.Path}");
             await ApplyFaultsAsync(service, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,9 @@ internal interface IAwsService
     /// <summary>True when an unsigned request looks like it is meant for this service.</summary>
     bool Claims(AwsRequest request);
 
+    /// <summary>True for the few operations AWS serves without SigV4 (e.g. AssumeRoleWithWebIdentity).</summary>
+    bool AllowsUnsigned(AwsRequest request) => false;
+
     /// <summary>The operation name a request invokes, or null when none matches.</summary>
     string? ResolveOperation(AwsRequest request);
 
