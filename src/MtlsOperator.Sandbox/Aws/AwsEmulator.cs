@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using MtlsOperator.Sandbox.Aws.ApiGateway;
 using MtlsOperator.Sandbox.Aws.Calls;
 using MtlsOperator.Sandbox.Aws.Elbv2;
 using MtlsOperator.Sandbox.Aws.Faults;
@@ -32,6 +33,7 @@ public sealed class AwsEmulator : IAsyncDisposable
         Elbv2 = states.Elbv2;
         Pca = states.Pca;
         Sts = states.Sts;
+        ApiGateway = states.ApiGateway;
         Credentials = states.Credentials;
         Faults = states.Faults;
         Calls = states.Calls;
@@ -65,6 +67,9 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>Private certificate authorities and what they issued.</summary>
     public PcaState Pca { get; }
 
+    /// <summary>REST APIs and custom domain names.</summary>
+    public ApiGatewayState ApiGateway { get; }
+
     /// <summary>Sessions issued by AssumeRole.</summary>
     public StsState Sts { get; }
 
@@ -87,12 +92,13 @@ public sealed class AwsEmulator : IAsyncDisposable
         var calls = new AwsCallLog();
         var s3 = new S3State(time);
         var states = new AwsEmulatorStates(
-            credentials, faults, calls, s3, new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay), new PcaState(options.AccountId, time, s3), new StsState(credentials, time));
+            credentials, faults, calls, s3, new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay), new PcaState(options.AccountId, time, s3), new StsState(credentials, time), new ApiGatewayState(time, options.DomainAvailableDelay));
         var services = new List<IAwsService>();
         var endpoint = new AwsEndpoint(services, new SigV4Verifier(credentials, time), faults, calls, time, options.DefaultRegion);
 
         // Unsigned requests go to the first service that claims them; S3 claims everything, so it comes last.
         services.Add(new Elbv2Service(states.Elbv2, s3, endpoint));
+        services.Add(new ApiGatewayService(states.ApiGateway, s3));
         services.Add(new StsService(states.Sts, options.AccountId));
         services.Add(new PcaService(states.Pca, options.GetCertificatePendingCalls));
         services.Add(new S3Service(s3, options.AccountId));

@@ -1,3 +1,4 @@
+using MtlsOperator.Sandbox.Aws.ApiGateway;
 using MtlsOperator.Sandbox.Aws.Calls;
 using MtlsOperator.Sandbox.Aws.Elbv2;
 using MtlsOperator.Sandbox.Aws.Faults;
@@ -16,4 +17,5 @@ internal sealed record AwsEmulatorStates(
     S3State S3,
     Elbv2State Elbv2,
     PcaState Pca,
-    StsState Sts);
+    StsState Sts,
+    ApiGatewayState ApiGateway);
