@@ -117,6 +117,16 @@ public sealed class AwsEmulator : IAsyncDisposable
         return new AwsEmulator(app, options, endpoint, states);
     }
 
+    /// <summary>
+    /// Creates a realistic account in <paramref name="region"/>: an internal ALB with HTTPS and HTTP listeners, a private
+    /// REST API with a deployed stage, a versioned bucket, and a root plus subordinate Private CA publishing CRLs to it.
+    /// </summary>
+    public Task<SeededAccount> SeedAsync(string region = "eu-west-1", CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(AccountSeeder.Seed(region, AccountId, S3, Elbv2, ApiGateway, Pca));
+    }
+
     /// <summary>Stops the endpoint.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,12 @@ internal sealed class PcaService : IAwsService
         "SUPERSEDED", "CESSATION_OF_OPERATION", "PRIVILEGE_WITHDRAWN", "A_A_COMPROMISE",
     ];
 
+    private static readonly HashSet<string> Operations =
+    [
+        "CreateCertificateAuthority", "DescribeCertificateAuthority", "ListCertificateAuthorities", "GetCertificateAuthorityCertificate",
+        "IssueCertificate", "GetCertificate", "RevokeCertificate", "TagCertificateAuthority", "UntagCertificateAuthority", "ListTags",
+    ];
+
     private readonly PcaState state;
     private readonly int pendingCalls;
     private readonly Json11Protocol json = new("ACMPrivateCA");
@@ -37,7 +43,7 @@ internal sealed class PcaService : IAwsService
 
     public bool Claims(AwsRequest request) => json.Operation(request) is not null;
 
-    public string? ResolveOperation(AwsRequest request) => json.Operation(request);
+    public string? ResolveOperation(AwsRequest request) => json.Operation(request) is { } operation && Operations.Contains(operation) ? operation : null;
 
     public Task<AwsResponse> InvokeAsync(AwsRequest request, string operation, CancellationToken cancellationToken)
     {
