@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using MtlsOperator.Sandbox.Aws.Calls;
+using MtlsOperator.Sandbox.Aws.Faults;
+using MtlsOperator.Sandbox.Aws.Signing;
+
+namespace MtlsOperator.Sandbox.Aws.Hosting;
+
+/// <summary>
+/// The one HTTP endpoint every service shares: authenticates, routes by the credential scope's service,
+/// applies fault switches, invokes the operation and records the call.
+/// </summary>
+internal sealed class AwsEndpoint
+{
+    /// <summary>Path prefix of emulator-only downloads (the pre-signed URLs ELBv2 hands out).</summary>
+    public const string DownloadPrefix = "/_aws-emulator/download/";
+
+    private readonly IReadOnlyList<IAwsService> services;
+    private readonly SigV4Verifier verifier;
+    private readonly AwsFaults faults;
+    private readonly AwsCallLog calls;
+    private readonly TimeProvider time;
+    private readonly string defaultRegion;
+    private readonly ConcurrentDictionary<string, byte[]> downloads = new(StringComparer.Ordinal);
+
+    public AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, AwsFaults faults, AwsCallLog calls, TimeProvider time, string defaultRegion)
+    {
+        this.services = services;
+        this.verifier = verifier;
+        this.faults = faults;
+        this.calls = calls;
+        this.time = time;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /// <summary>Base URI of the endpoint, set once the server listens.</summary>
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>Publishes bytes under an unguessable URL, like an S3 pre-signed GET.</summary>
+    public Uri PublishDownload(byte[] content)
+    {
+        var token = AwsIds.Hex(40);
+        downloads[token] = content;
+        return new Uri(BaseUri!, DownloadPrefix + token);
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var http = context.Request;
+        var cancellationToken = context.RequestAborted;
+        if (http.Path.StartsWithSegments(DownloadPrefix.TrimEnd('/'), StringComparison.Ordinal))
+        {
+            await ServeDownloadAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Path + http.QueryString;
+        var body = await ReadBodyAsync(http, cancellationToken).ConfigureAwait(false);
+        var requestId = AwsIds.RequestId();
+        var authorization = http.Headers.Authorization.ToString();
+        var (path, query) = SplitTarget(rawTarget);
+
+        SigV4Authorization? auth = null;
+        var authError = string.Empty;
+        if (authorization.Length > 0)
+        {
+            auth = SigV4Authorization.Parse(authorization, out authError);
+        }
+
+        var region = auth?.Region ?? defaultRegion;
+        var request = new AwsRequest(http.Method.ToUpperInvariant(), path, query, http.Headers, body, region, requestId);
+        var service = auth is null
+            ? services.First(s => s.Claims(request))
+            : services.FirstOrDefault(s => s.SigningName == auth.Service);
+
+        AwsResponse response;
+        string? operation = null;
+        if (service is null)
+        {
+            var guess = services.First(s => s.Claims(request));
+            response = guess.Protocol.Error(request, guess.Protocol.Describe(AwsErrorKind.UnknownOperation, $"The service '{auth!.Service}' is not emulated here."));
+            await WriteAsync(context, response, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            if (authorization.Length == 0 && !service.AllowsUnsigned(request))
+            {
+                throw new SigV4Exception(AwsErrorKind.MissingAuthentication, "Request is missing Authentication Token");
+            }
+
+            if (authorization.Length > 0)
+            {
+                if (auth is null)
+                {
+                    throw new SigV4Exception(AwsErrorKind.IncompleteSignature, authError);
+                }
+
+                var (credential, payload) = verifier.Verify(http, rawTarget, auth, body);
+                request = new AwsRequest(request.Method, path, query, http.Headers, payload, region, requestId) { AccessKeyId = credential.AccessKeyId };
+            }
+
+            operation = service.ResolveOperation(request)
+                ?? throw new SigV4Exception(AwsErrorKind.UnknownOperation, $"Could not find operation for {request.Method} {request.Path}");
+            await ApplyFaultsAsync(service, cancellationToken).ConfigureAwait(false);
+            response = await service.InvokeAsync(request, operation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigV4Exception ex)
+        {
+            response = service.Protocol.Error(request, service.Protocol.Describe(ex.Kind, ex.Message));
+        }
+        catch (FaultException ex)
+        {
+            var described = service.Protocol.Describe(ex.Kind, ex.Message);
+            response = service.Protocol.Error(request, ex.StatusCode is { } status ? new AwsServiceException(described.Code, described.Message, status) : described);
+        }
+        catch (AwsServiceException ex)
+        {
+            response = service.Protocol.Error(request, ex);
+        }
+
+        operation ??= service.ResolveOperation(request);
+        if (operation is not null)
+        {
+            calls.Add(new AwsCall(service.SigningName, operation, region, response.StatusCode, response.ErrorCode, request.AccessKeyId, time.GetUtcNow()));
+        }
+
+        await WriteAsync(context, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ApplyFaultsAsync(IAwsService service, CancellationToken cancellationToken)
+    {
+        var applicable = faults.Applicable(service.SigningName).ToList();
+        var latency = applicable.Aggregate(TimeSpan.Zero, (sum, f) => sum + f.Latency);
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var switches in applicable)
+        {
+            if (switches.TryTakeFailure(out var status))
+            {
+                throw new FaultException(AwsErrorKind.ServerError, "We encountered an internal error. Please try again.", status);
+            }
+        }
+
+        if (applicable.Any(f => f.ShouldThrottle()))
+        {
+            throw new FaultException(AwsErrorKind.Throttling, "Rate exceeded", null);
+        }
+    }
+
+    private async Task ServeDownloadAsync(HttpContext context)
+    {
+        var token = context.Request.Path.Value![DownloadPrefix.Length..];
+        if (!downloads.TryGetValue(token, out var content))
+        {
+            context.Response.StatusCode = 403;
+            return;
+        }
+
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = content.Length;
+        await context.Response.Body.WriteAsync(content, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static (string Path, List<KeyValuePair<string, string>> Query) SplitTarget(string rawTarget)
+    {
+        var question = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var rawPath = question < 0 ? rawTarget : rawTarget[..question];
+        var query = new List<KeyValuePair<string, string>>();
+        if (question >= 0)
+        {
+            foreach (var part in rawTarget[(question + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = part.IndexOf('=', StringComparison.Ordinal);
+                query.Add(equals < 0
+                    ? new(Uri.UnescapeDataString(part), string.Empty)
+                    : new(Uri.UnescapeDataString(part[..equals]), Uri.UnescapeDataString(part[(equals + 1)..])));
+            }
+        }
+
+        return (Uri.UnescapeDataString(rawPath.Length == 0 ? "/" : rawPath), query);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await http.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpContext context, AwsResponse response, CancellationToken cancellationToken)
+    {
+        var http = context.Response;
+        http.StatusCode = response.StatusCode;
+        if (response.Headers is not null)
+        {
+            foreach (var (name, value) in response.Headers)
+            {
+                http.Headers[name] = value;
+            }
+        }
+
+        if (response.ContentType is not null)
+        {
+            http.ContentType = response.ContentType;
+        }
+
+        if (response.Body.Length > 0)
+        {
+            http.ContentLength = response.Body.Length;
+            await http.Body.WriteAsync(response.Body, cancellationToken).ConfigureAwait(false);
+        }
+        else if (context.Request.Method != "HEAD")
+        {
+            http.ContentLength = 0;
+        }
+    }
+
+    /// <summary>A fault switch firing; carries the status for 5xx faults.</summary>
+    private sealed class FaultException : Exception
+    {
+        public FaultException(AwsErrorKind kind, string message, int? statusCode)
+            : base(message)
+        {
+            Kind = kind;
+            StatusCode = statusCode;
+        }
+
+        public FaultException()
+        {
+        }
+
+        public FaultException(string message)
+            : base(message)
+        {
+        }
+
+        public FaultException(string message, Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public AwsErrorKind Kind { get; }
+
+        public int? StatusCode { get; }
+    }
+}

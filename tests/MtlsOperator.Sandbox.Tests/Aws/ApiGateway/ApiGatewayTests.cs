@@ -1,0 +1,224 @@
+using System.Text.Json.Nodes;
+using MtlsOperator.Sandbox.Aws;
+using MtlsOperator.Sandbox.Aws.ApiGateway;
+
+namespace MtlsOperator.Sandbox.Tests.Aws.ApiGateway;
+
+public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
+{
+    private const string Service = "apigateway";
+    private const string Certificate = "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-555555555555";
+    private readonly ManualTime time = new();
+    private AwsEmulator emulator = null!;
+    private SignedAwsClient client = null!;
+    private RestApi api = null!;
+    private string truststoreVersion = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { Time = time, DomainAvailableDelay = TimeSpan.FromMinutes(5) });
+        client = new SignedAwsClient(emulator.Endpoint);
+        api = emulator.ApiGateway.CreateRestApi("eu-west-1", "payments");
+        emulator.ApiGateway.CreateDeployment(api.Id, "prod");
+        emulator.S3.CreateBucket("truststores", "eu-west-1", versioned: true);
+        truststoreVersion = emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Partner"))).VersionId;
+    }
+
+    public async Task DisposeAsync() => await emulator.DisposeAsync();
+
+    public void Dispose() => client.Dispose();
+
+    [Fact]
+    public async Task Rest_apis_and_stages_are_listed_and_read()
+    {
+        var (_, _, apis) = await client.RestJsonAsync(HttpMethod.Get, Service, "/restapis");
+        Assert.Equal(api.Id, apis["item"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("PRIVATE", apis["item"]![0]!["endpointConfiguration"]!["types"]![0]!.GetValue<string>());
+
+        var (_, _, stage) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages/prod");
+        Assert.Equal("prod", stage["stageName"]!.GetValue<string>());
+        Assert.Equal(api.Stages["prod"].DeploymentId, stage["deploymentId"]!.GetValue<string>());
+
+        var (status, errorType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages/qa");
+        Assert.Equal(404, status);
+        Assert.Equal("NotFoundException", errorType);
+        var (missingStatus, missingType, missing) = await client.RestJsonAsync(HttpMethod.Get, Service, "/restapis/nosuchapi0");
+        Assert.Equal(404, missingStatus);
+        Assert.Equal("NotFoundException", missingType);
+        Assert.Contains("Invalid API identifier", missing["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_rest_api_switches_off_execute_api_and_sets_the_policy()
+    {
+        const string policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        var (status, _, body) = await client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{api.Id}", Patch(
+            ("replace", "/disableExecuteApiEndpoint", "true"), ("replace", "/policy", policy)));
+
+        Assert.Equal(200, status);
+        Assert.True(body["disableExecuteApiEndpoint"]!.GetValue<bool>());
+        Assert.Equal(policy, body["policy"]!.GetValue<string>());
+        Assert.True(emulator.ApiGateway.RestApi(api.Id)!.DisableExecuteApiEndpoint);
+
+        var (badStatus, badType, _) = await client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{api.Id}", Patch(("replace", "/nonsense", "x")));
+        Assert.Equal(400, badStatus);
+        Assert.Equal("BadRequestException", badType);
+    }
+
+    [Fact]
+    public async Task Deployment_creates_a_stage_with_201()
+    {
+        var (status, _, deployment) = await client.RestJsonAsync(HttpMethod.Post, Service, $"/restapis/{api.Id}/deployments", new JsonObject { ["stageName"] = "qa" });
+
+        Assert.Equal(201, status);
+        var (_, _, stages) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages");
+        Assert.Equal(["prod", "qa"], stages["item"]!.AsArray().Select(s => s!["stageName"]!.GetValue<string>()));
+        Assert.Equal(deployment["id"]!.GetValue<string>(), emulator.ApiGateway.RestApi(api.Id)!.Stages["qa"].DeploymentId);
+    }
+
+    [Fact]
+    public async Task Mutual_tls_domain_goes_from_PENDING_to_AVAILABLE_with_regional_names()
+    {
+        var (status, _, created) = await CreateDomainAsync("api.partners.example.com");
+
+        Assert.Equal(201, status);
+        Assert.Equal("PENDING", created["domainNameStatus"]!.GetValue<string>());
+        Assert.Matches(@"^d-[a-z0-9]{10}\.execute-api\.eu-west-1\.amazonaws\.com$", created["regionalDomainName"]!.GetValue<string>());
+        Assert.Equal("ZLY8HYME6SFDD", created["regionalHostedZoneId"]!.GetValue<string>());
+        Assert.Equal(truststoreVersion, created["mutualTlsAuthentication"]!["truststoreVersion"]!.GetValue<string>());
+        Assert.Null(created["mutualTlsAuthentication"]!["truststoreWarnings"]);
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var (_, _, read) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/api.partners.example.com");
+        Assert.Equal("AVAILABLE", read["domainNameStatus"]!.GetValue<string>());
+
+        var (conflict, conflictType, _) = await CreateDomainAsync("api.partners.example.com");
+        Assert.Equal(409, conflict);
+        Assert.Equal("ConflictException", conflictType);
+    }
+
+    [Fact]
+    public async Task Expired_and_non_CA_certificates_show_up_as_truststore_warnings()
+    {
+        var expired = TestPki.CreateCa("Old Partner", DateTimeOffset.UtcNow.AddDays(-1));
+        var version = emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Good"), expired, TestPki.CreateLeafSelfSigned("leaf"))).VersionId;
+
+        var (_, _, created) = await CreateDomainAsync("warn.example.com", version);
+
+        var warnings = created["mutualTlsAuthentication"]!["truststoreWarnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("CN=Old Partner", StringComparison.Ordinal) && w.Contains("expired", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("CN=leaf", StringComparison.Ordinal) && w.Contains("not a CA", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("EDGE", "TLS_1_2", "partners.pem", true)]
+    [InlineData("REGIONAL", "TLS_1_0", "partners.pem", true)]
+    [InlineData("REGIONAL", "TLS_1_2", "absent.pem", true)]
+    [InlineData("REGIONAL", "TLS_1_2", "partners.pem", false)]
+    public async Task Mutual_tls_requires_regional_TLS_1_2_and_an_existing_object_version(string type, string policy, string key, bool realVersion)
+    {
+        var request = new JsonObject
+        {
+            ["domainName"] = "bad.example.com",
+            [type == "REGIONAL" ? "regionalCertificateArn" : "certificateArn"] = type == "REGIONAL" ? Certificate : Certificate.Replace("eu-west-1", "us-east-1", StringComparison.Ordinal),
+            ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray(type) },
+            ["securityPolicy"] = policy,
+            ["mutualTlsAuthentication"] = new JsonObject
+            {
+                ["truststoreUri"] = $"s3://truststores/{key}",
+                ["truststoreVersion"] = realVersion ? truststoreVersion : "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY",
+            },
+        };
+
+        var (status, errorType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", request);
+
+        Assert.Equal(400, status);
+        Assert.Equal("BadRequestException", errorType);
+        Assert.Null(emulator.ApiGateway.DomainName("bad.example.com"));
+    }
+
+    [Fact]
+    public async Task Update_domain_bumps_the_truststore_version_and_goes_UPDATING()
+    {
+        await CreateDomainAsync("rotate.example.com");
+        time.Advance(TimeSpan.FromMinutes(6));
+        var newVersion = emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Rotated"))).VersionId;
+
+        var (status, _, updated) = await client.RestJsonAsync(HttpMethod.Patch, Service, "/domainnames/rotate.example.com", Patch(
+            ("replace", "/mutualTlsAuthentication/truststoreVersion", newVersion)));
+
+        Assert.Equal(200, status);
+        Assert.Equal(newVersion, updated["mutualTlsAuthentication"]!["truststoreVersion"]!.GetValue<string>());
+        Assert.Equal("UPDATING", updated["domainNameStatus"]!.GetValue<string>());
+        var (_, badType, _) = await client.RestJsonAsync(HttpMethod.Patch, Service, "/domainnames/rotate.example.com", Patch(
+            ("replace", "/mutualTlsAuthentication/truststoreVersion", "nope-nope-nope")));
+        Assert.Equal("BadRequestException", badType);
+    }
+
+    [Fact]
+    public async Task Base_path_mappings_are_created_read_and_deleted()
+    {
+        await CreateDomainAsync("map.example.com");
+
+        var (status, _, created) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject
+        {
+            ["restApiId"] = api.Id, ["stage"] = "prod",
+        });
+        Assert.Equal(201, status);
+        Assert.Equal("(none)", created["basePath"]!.GetValue<string>());
+
+        var (_, _, listed) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/map.example.com/basepathmappings");
+        Assert.Single(listed["item"]!.AsArray());
+        var (_, conflictType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject { ["restApiId"] = api.Id });
+        Assert.Equal("ConflictException", conflictType);
+        var (_, badStageType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject
+        {
+            ["restApiId"] = api.Id, ["stage"] = "nope", ["basePath"] = "v2",
+        });
+        Assert.Equal("BadRequestException", badStageType);
+
+        var (deleted, _, _) = await client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/map.example.com/basepathmappings/(none)");
+        Assert.Equal(202, deleted);
+        var (gone, goneType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/map.example.com/basepathmappings/(none)");
+        Assert.Equal(404, gone);
+        Assert.Equal("NotFoundException", goneType);
+    }
+
+    [Fact]
+    public async Task Tags_on_domain_names_round_trip_and_delete_removes_the_domain()
+    {
+        var (_, _, created) = await CreateDomainAsync("tags.example.com");
+        var arn = created["domainNameArn"]!.GetValue<string>();
+        Assert.Equal("arn:aws:apigateway:eu-west-1::/domainnames/tags.example.com", arn);
+
+        var (tagged, _, _) = await client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject
+        {
+            ["tags"] = new JsonObject { ["owner"] = "platform" },
+        });
+        var (_, _, tags) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{Uri.EscapeDataString(arn)}");
+        Assert.Equal(204, tagged);
+        Assert.Equal("platform", tags["tags"]!["owner"]!.GetValue<string>());
+
+        var (deleted, _, _) = await client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/tags.example.com");
+        var (missing, missingType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/tags.example.com");
+        Assert.Equal(202, deleted);
+        Assert.Equal(404, missing);
+        Assert.Equal("NotFoundException", missingType);
+    }
+
+    private Task<(int Status, string? ErrorType, JsonObject Body)> CreateDomainAsync(string name, string? version = null) =>
+        client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
+        {
+            ["domainName"] = name,
+            ["regionalCertificateArn"] = Certificate,
+            ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray("REGIONAL") },
+            ["securityPolicy"] = "TLS_1_2",
+            ["mutualTlsAuthentication"] = new JsonObject { ["truststoreUri"] = "s3://truststores/partners.pem", ["truststoreVersion"] = version ?? truststoreVersion },
+        });
+
+    private static JsonObject Patch(params (string Op, string Path, string Value)[] operations) => new()
+    {
+        ["patchOperations"] = new JsonArray(operations.Select(o => (JsonNode)new JsonObject { ["op"] = o.Op, ["path"] = o.Path, ["value"] = o.Value }).ToArray()),
+    };
+}
