@@ -53,7 +53,7 @@ public sealed class Controller<T> : IController
         this.logger = logger;
         this.time = time;
         this.metrics = metrics;
-        Queue = new WorkQueue<Request>(name, ControllerRateLimiter.Create<Request>(time), time, metrics);
+        Queue = new WorkQueue<Request>(name, options.RateLimiter?.Invoke(time) ?? ControllerRateLimiter.Create<Request>(time), time, metrics);
         subscriptions.Add(informer.AddHandler(OnPrimaryEvent));
     }
 

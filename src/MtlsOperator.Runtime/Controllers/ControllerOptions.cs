@@ -1,3 +1,6 @@
+using MtlsOperator.Runtime.Queue;
+using MtlsOperator.Runtime.Reconciliation;
+
 namespace MtlsOperator.Runtime.Controllers;
 
 /// <summary>How one controller runs.</summary>
@@ -11,6 +14,9 @@ public sealed record ControllerOptions
 
     /// <summary>Every cached object is reconciled again this often (jittered by up to 10%), changed or not.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromHours(10);
+
+    /// <summary>Retry policy for failed reconciles; null uses <see cref="ControllerRateLimiter.Create{TItem}"/>.</summary>
+    public Func<TimeProvider, IRateLimiter<Request>>? RateLimiter { get; init; }
 
     /// <summary>Annotations whose change triggers a reconcile even though the generation did not move.</summary>
     public IReadOnlyCollection<string> AnnotationsOfInterest { get; init; } = [];

@@ -57,6 +57,26 @@ public sealed class Manager : IDisposable
     /// <summary>True while workers may run: always without leader election, else while this instance holds the Lease.</summary>
     public bool IsLeader => election?.IsLeader ?? Volatile.Read(ref started) == 1;
 
+    /// <summary>Raised with true when this instance starts leading and false when its workers have stopped.</summary>
+    public event Action<bool>? LeadershipChanged
+    {
+        add
+        {
+            if (election is not null)
+            {
+                election.LeadershipChanged += value;
+            }
+        }
+
+        remove
+        {
+            if (election is not null)
+            {
+                election.LeadershipChanged -= value;
+            }
+        }
+    }
+
     /// <summary>The registered controllers.</summary>
     public IReadOnlyList<IController> Controllers => controllers;
 

@@ -41,6 +41,12 @@ public sealed class LeaseLeaderElection
     public string Identity => options.Identity;
 
     /// <summary>
+    /// Raised with true once leadership is won (before work starts) and with false once work has stopped after losing
+    /// it or shutting down; for readiness probes and tests.
+    /// </summary>
+    public event Action<bool>? LeadershipChanged;
+
+    /// <summary>
     /// Campaigns until <paramref name="shutdown"/>. Each time leadership is won, <paramref name="whileLeading"/> runs with
     /// a token cancelled on loss (hard stop) and the shutdown token (graceful drain); it must return once either fires.
     /// </summary>
@@ -81,19 +87,25 @@ public sealed class LeaseLeaderElection
         elector.OnNewLeader += leader => RuntimeLog.NewLeader(logger, leaseName, leader ?? "(nobody)");
         elector.OnError += error => RuntimeLog.ElectionError(logger, error, leaseName);
 
-        var electorRun = RunElectorAsync(elector, campaign.Token);
+        var electorRun = RunElectorAsync(elector, logger, leaseName, campaign.Token);
         var stopping = Task.Delay(Timeout.Infinite, shutdown);
         var first = await Task.WhenAny(started.Task, electorRun, stopping).ConfigureAwait(false);
         if (first != started.Task)
         {
-            // Shut down (or the elector gave up) before winning: nothing ran, nothing to release.
+            // Shut down, or the elector failed (API unreachable) before winning: nothing ran, nothing to release.
             await CancelAndWaitAsync(campaign, electorRun).ConfigureAwait(false);
+            if (!shutdown.IsCancellationRequested)
+            {
+                await Task.WhenAny(Task.Delay(options.RetryPeriod, time, shutdown)).ConfigureAwait(false);
+            }
+
             return;
         }
 
         isLeader = true;
         metrics?.LeadershipChanged(leaseName, leading: true);
         RuntimeLog.StartedLeading(logger, options.Identity, leaseName);
+        LeadershipChanged?.Invoke(true);
         try
         {
             await whileLeading(leadership.Token, shutdown).ConfigureAwait(false);
@@ -110,6 +122,7 @@ public sealed class LeaseLeaderElection
             }
 
             leaseLock.Leading = false;
+            LeadershipChanged?.Invoke(false);
             await CancelAndWaitAsync(campaign, electorRun).ConfigureAwait(false);
             if (stillHeld && shutdown.IsCancellationRequested)
             {
@@ -118,7 +131,7 @@ public sealed class LeaseLeaderElection
         }
     }
 
-    private static async Task RunElectorAsync(LeaderElector elector, CancellationToken campaign)
+    private static async Task RunElectorAsync(LeaderElector elector, ILogger logger, string leaseName, CancellationToken campaign)
     {
         try
         {
@@ -127,6 +140,11 @@ public sealed class LeaseLeaderElection
         catch (OperationCanceledException) when (campaign.IsCancellationRequested)
         {
             // Our own stop.
+        }
+        catch (Exception e)
+        {
+            // The client's acquire loop lets transport errors escape; the next term campaigns again.
+            RuntimeLog.ElectionError(logger, e, leaseName);
         }
     }
 
