@@ -72,28 +72,10 @@ public sealed class ResourceClient<T>
     }
 
     /// <summary>PUT of the whole object; the API server rejects it with 409 if <c>metadata.resourceVersion</c> is stale.</summary>
-    public async Task<T> ReplaceAsync(T resource, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        Stamp(resource);
-        var meta = resource.Metadata;
-        using var response = Resource.Namespaced
-            ? await api.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Required(meta.NamespaceProperty), Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await api.ReplaceClusterCustomObjectWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.Body;
-    }
+    public Task<T> ReplaceAsync(T resource, CancellationToken cancellationToken) => PutAsync(resource, status: false, cancellationToken);
 
     /// <summary>PUT to the status subresource; only <c>status</c> is taken, with the same 409 rule.</summary>
-    public async Task<T> ReplaceStatusAsync(T resource, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        Stamp(resource);
-        var meta = resource.Metadata;
-        using var response = Resource.Namespaced
-            ? await api.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Required(meta.NamespaceProperty), Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await api.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.Body;
-    }
+    public Task<T> ReplaceStatusAsync(T resource, CancellationToken cancellationToken) => PutAsync(resource, status: true, cancellationToken);
 
     /// <summary>PATCH of the object (JSON patch, merge patch ... as <paramref name="patch"/> says).</summary>
     public async Task<T> PatchAsync(string? @namespace, string name, V1Patch patch, CancellationToken cancellationToken)
@@ -162,6 +144,21 @@ public sealed class ResourceClient<T>
 
             yield return (type, typed);
         }
+    }
+
+    private async Task<T> PutAsync(T resource, bool status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        Stamp(resource);
+        var meta = resource.Metadata;
+        using var response = (Resource.Namespaced, status) switch
+        {
+            (true, false) => await api.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Required(meta.NamespaceProperty), Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false),
+            (true, true) => await api.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Required(meta.NamespaceProperty), Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false),
+            (false, false) => await api.ReplaceClusterCustomObjectWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false),
+            (false, true) => await api.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync<T>(resource, Resource.Group, Resource.Version, Resource.Plural, meta.Name, cancellationToken: cancellationToken).ConfigureAwait(false),
+        };
+        return response.Body;
     }
 
     private void Stamp(T resource)
