@@ -1,0 +1,30 @@
+using MtlsOperator.Runtime.Controllers;
+using MtlsOperator.Runtime.Informers;
+using MtlsOperator.Runtime.Leadership;
+
+namespace MtlsOperator.Runtime.Hosting;
+
+/// <summary>How a <see cref="Manager"/> runs its informers, controllers and leader election.</summary>
+public sealed record ManagerOptions
+{
+    /// <summary>Component name on events (<c>source.component</c>) and in logs.</summary>
+    public string Name { get; init; } = "controller-manager";
+
+    /// <summary>This instance's name on events (<c>reportingInstance</c>); the pod name is the usual choice.</summary>
+    public string Instance { get; init; } = Environment.MachineName;
+
+    /// <summary>Only watch this namespace; null watches all namespaces.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>Leader election; null runs workers unconditionally (a single replica, or tests).</summary>
+    public LeaderElectionOptions? LeaderElection { get; init; }
+
+    /// <summary>On shutdown, how long in-flight reconciles may run before they are cancelled.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Defaults for every controller; each builder can override them.</summary>
+    public ControllerOptions Controller { get; init; } = new();
+
+    /// <summary>List/watch settings of every informer (the namespace comes from <see cref="Namespace"/>).</summary>
+    public InformerOptions Informer { get; init; } = new();
+}

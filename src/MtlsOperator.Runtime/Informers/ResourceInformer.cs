@@ -1,0 +1,331 @@
+using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MtlsOperator.Runtime.Logging;
+using MtlsOperator.Runtime.Metrics;
+using MtlsOperator.Runtime.Reconciliation;
+using MtlsOperator.Runtime.Resources;
+
+namespace MtlsOperator.Runtime.Informers;
+
+/// <summary>
+/// List-then-watch cache of one resource type, keyed by namespace/name. Watches resume from the last seen
+/// resourceVersion (bookmarks keep it fresh); 410 Gone relists and emits the differences; any other failure reconnects
+/// with jittered backoff; a watch silent past its own timeout is treated as half-open and dropped. The loop only ends
+/// when cancelled, so the cache never silently goes stale.
+/// </summary>
+public sealed class ResourceInformer<T> : IInformer
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly ResourceClient<T> client;
+    private readonly InformerOptions options;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly RuntimeMetrics? metrics;
+    private readonly ConcurrentDictionary<Request, T> cache = new();
+    private readonly Lock dispatch = new();
+    private readonly List<Action<ResourceEvent<T>>> handlers = [];
+    private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string resourceName;
+    private string? resourceVersion;
+
+    public ResourceInformer(ResourceClient<T> client, InformerOptions? options = null, ILogger? logger = null, TimeProvider? time = null, RuntimeMetrics? metrics = null)
+    {
+        this.client = client ?? throw new ArgumentNullException(nameof(client));
+        this.options = options ?? new InformerOptions();
+        this.logger = logger ?? NullLogger.Instance;
+        this.time = time ?? TimeProvider.System;
+        this.metrics = metrics;
+        resourceName = client.Resource.ToString();
+    }
+
+    public ResourceDescriptor Resource => client.Resource;
+
+    public bool HasSynced => synced.Task.IsCompleted;
+
+    /// <summary>The resourceVersion the next watch resumes from.</summary>
+    public string? LastSyncResourceVersion => Volatile.Read(ref resourceVersion);
+
+    /// <summary>Objects in the cache.</summary>
+    public int Count => cache.Count;
+
+    /// <summary>
+    /// The cached object, or null. The instance is shared with every reader: do not mutate it (clone first).
+    /// </summary>
+    public T? Get(Request key) => cache.GetValueOrDefault(key);
+
+    /// <summary>A snapshot of the cached objects (shared instances: do not mutate).</summary>
+    public IReadOnlyList<T> List() => [.. cache.Values];
+
+    /// <summary>A snapshot of the cached keys.</summary>
+    public IReadOnlyList<Request> Keys() => [.. cache.Keys];
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every change, in order, on the informer's loop; objects already cached are
+    /// replayed as <see cref="ResourceEventType.Added"/> first. Handlers must be quick (enqueue a key, not do I/O).
+    /// </summary>
+    public IDisposable AddHandler(Action<ResourceEvent<T>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (dispatch)
+        {
+            foreach (var existing in cache.Values)
+            {
+                Invoke(handler, new ResourceEvent<T>(ResourceEventType.Added, existing));
+            }
+
+            handlers.Add(handler);
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => synced.Task.WaitAsync(cancellationToken);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var backoff = new JitteredBackoff(options.InitialBackoff, options.MaxBackoff);
+        var needList = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (needList)
+                {
+                    await RelistAsync(cancellationToken).ConfigureAwait(false);
+                    needList = false;
+                }
+
+                var outcome = await WatchOnceAsync(cancellationToken).ConfigureAwait(false);
+                switch (outcome)
+                {
+                    case WatchOutcome.Expired:
+                        RuntimeLog.WatchExpired(logger, resourceName);
+                        metrics?.WatchRestarted(resourceName, "expired");
+                        needList = true;
+                        break;
+                    case WatchOutcome.Watchdog:
+                        RuntimeLog.WatchdogFired(logger, resourceName);
+                        metrics?.WatchRestarted(resourceName, "watchdog");
+                        break;
+                    case WatchOutcome.ClosedAfterEvents:
+                        backoff.Reset();
+                        metrics?.WatchRestarted(resourceName, "closed");
+                        RuntimeLog.WatchRestarting(logger, resourceName, "closed", LastSyncResourceVersion);
+                        break;
+                    default:
+                        // Closed without a single event: wait a little so a server that hangs up at once is not hammered.
+                        metrics?.WatchRestarted(resourceName, "closed");
+                        RuntimeLog.WatchRestarting(logger, resourceName, "closed", LastSyncResourceVersion);
+                        await Task.Delay(backoff.Next(), time, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (ApiErrors.IsGone(e))
+            {
+                RuntimeLog.WatchExpired(logger, resourceName);
+                metrics?.WatchRestarted(resourceName, "expired");
+                if (needList)
+                {
+                    // The list itself was refused (an expired continue token): back off before listing again.
+                    await DelayQuietly(backoff.Next(), cancellationToken).ConfigureAwait(false);
+                }
+
+                needList = true;
+            }
+            catch (Exception e)
+            {
+                var delay = backoff.Next();
+                RuntimeLog.WatchFailed(logger, e, resourceName, delay);
+                metrics?.WatchRestarted(resourceName, "error");
+                await DelayQuietly(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RelistAsync(CancellationToken cancellationToken)
+    {
+        var listed = new Dictionary<Request, T>();
+        string? continueToken = null;
+        string? listVersion = null;
+        do
+        {
+            var page = await client.ListAsync(options.Namespace, options.LabelSelector, options.ListPageSize, continueToken, cancellationToken).ConfigureAwait(false);
+
+            // Every page of a paginated list is served from the snapshot of the first.
+            listVersion ??= page.Metadata?.ResourceVersion;
+            foreach (var item in page.Items)
+            {
+                listed[Request.For(item)] = item;
+            }
+
+            continueToken = page.Metadata?.ContinueProperty;
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+
+        lock (dispatch)
+        {
+            foreach (var (key, item) in listed)
+            {
+                if (!cache.TryGetValue(key, out var old))
+                {
+                    cache[key] = item;
+                    Notify(new ResourceEvent<T>(ResourceEventType.Added, item));
+                }
+                else if (old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
+                {
+                    cache[key] = item;
+                    Notify(new ResourceEvent<T>(ResourceEventType.Modified, item, old));
+                }
+            }
+
+            // Deletions that happened while the watch was down show up only as absences.
+            foreach (var (key, old) in cache)
+            {
+                if (!listed.ContainsKey(key) && cache.TryRemove(key, out _))
+                {
+                    Notify(new ResourceEvent<T>(ResourceEventType.Deleted, old));
+                }
+            }
+
+            Volatile.Write(ref resourceVersion, listVersion);
+        }
+
+        RuntimeLog.Listed(logger, resourceName, listed.Count, listVersion);
+        synced.TrySetResult();
+    }
+
+    private async Task<WatchOutcome> WatchOnceAsync(CancellationToken cancellationToken)
+    {
+        // Jittered so that many informers do not reconnect in step.
+        var timeoutSeconds = (int)Math.Max(1, options.MinWatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble()));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds) + options.WatchdogGrace, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        Exception? expired = null;
+        var sawEvent = false;
+
+        void OnError(Exception error)
+        {
+            // A 410 arrives here as an ERROR event, not as an exception from the enumerator.
+            if (ApiErrors.IsGone(error))
+            {
+                expired = error;
+                linked.Cancel();
+                return;
+            }
+
+            RuntimeLog.WatchErrorEvent(logger, error, resourceName);
+        }
+
+        try
+        {
+            await foreach (var (type, item) in client.WatchAsync(options.Namespace, LastSyncResourceVersion, options.LabelSelector, timeoutSeconds, OnError, linked.Token).ConfigureAwait(false))
+            {
+                sawEvent = true;
+                Apply(type, item);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && (expired is not null || deadline.IsCancellationRequested))
+        {
+            return expired is not null ? WatchOutcome.Expired : WatchOutcome.Watchdog;
+        }
+
+        if (expired is not null)
+        {
+            return WatchOutcome.Expired;
+        }
+
+        return sawEvent ? WatchOutcome.ClosedAfterEvents : WatchOutcome.ClosedEmpty;
+    }
+
+    private void Apply(WatchEventType type, T item)
+    {
+        var key = Request.For(item);
+        lock (dispatch)
+        {
+            switch (type)
+            {
+                case WatchEventType.Added:
+                case WatchEventType.Modified:
+                    var existed = cache.TryGetValue(key, out var old);
+                    cache[key] = item;
+                    Notify(existed
+                        ? new ResourceEvent<T>(ResourceEventType.Modified, item, old)
+                        : new ResourceEvent<T>(ResourceEventType.Added, item));
+                    break;
+                case WatchEventType.Deleted:
+                    cache.TryRemove(key, out _);
+                    Notify(new ResourceEvent<T>(ResourceEventType.Deleted, item));
+                    break;
+                default:
+                    // Bookmarks carry only a resourceVersion: progress without a change.
+                    break;
+            }
+
+            if (item.Metadata.ResourceVersion is { Length: > 0 } version)
+            {
+                Volatile.Write(ref resourceVersion, version);
+            }
+        }
+    }
+
+    private void Notify(ResourceEvent<T> change)
+    {
+        foreach (var handler in handlers)
+        {
+            Invoke(handler, change);
+        }
+    }
+
+    private void Invoke(Action<ResourceEvent<T>> handler, ResourceEvent<T> change)
+    {
+        try
+        {
+            handler(change);
+        }
+        catch (Exception e)
+        {
+            // One broken handler must not stop the informer (and every other controller fed by it).
+            RuntimeLog.HandlerFailed(logger, e, resourceName);
+        }
+    }
+
+    private async Task DelayQuietly(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: the loop condition ends the informer.
+        }
+    }
+
+    private void RemoveHandler(Action<ResourceEvent<T>> handler)
+    {
+        lock (dispatch)
+        {
+            handlers.Remove(handler);
+        }
+    }
+
+    private enum WatchOutcome
+    {
+        ClosedEmpty,
+        ClosedAfterEvents,
+        Expired,
+        Watchdog,
+    }
+
+    private sealed class Subscription(ResourceInformer<T> informer, Action<ResourceEvent<T>> handler) : IDisposable
+    {
+        public void Dispose() => informer.RemoveHandler(handler);
+    }
+}
