@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace MtlsOperator.Aws.Credentials;
@@ -8,7 +9,7 @@ public static class RoleSessionName
     private const int MaxLength = 64;
 
     /// <summary>
-    /// <c>mtls-operator@namespace.name</c> reduced to the characters STS allows (<c>[\w+=,.@-]</c>) and to 64 characters.
+    /// <c>mtls-operator@namespace.name</c> reduced to the characters STS allows (<c>[\w+=,.@-]</c>) and to 64 characters (long names end in a hash).
     /// </summary>
     public static string For(string? resource)
     {
@@ -22,6 +23,13 @@ public static class RoleSessionName
             }
         }
 
-        return builder.Length <= MaxLength ? builder.ToString() : builder.ToString(0, MaxLength);
+        if (builder.Length <= MaxLength)
+        {
+            return builder.ToString();
+        }
+
+        // Long names keep their readable start and end with a hash of the whole, so distinct resources stay distinct.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())))[..8];
+        return builder.ToString(0, MaxLength - hash.Length - 1) + "-" + hash;
     }
 }
