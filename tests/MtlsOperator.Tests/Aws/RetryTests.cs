@@ -136,6 +136,16 @@ public sealed class RetryTests : IDisposable
     }
 
     [Fact]
+    public async Task Unreadable_success_reply_is_a_transient_error()
+    {
+        _handler.Reply(HttpStatusCode.OK, "<html>gateway page", "text/html");
+
+        var error = await Assert.ThrowsAsync<AwsTransientException>(() => Clients.TrustStores.ListAsync(CancellationToken.None));
+
+        Assert.Equal("MalformedResponse", error.Code);
+    }
+
+    [Fact]
     public void Retry_quota_runs_dry_and_refills_on_success()
     {
         var quota = new RetryQuota(capacity: 12);

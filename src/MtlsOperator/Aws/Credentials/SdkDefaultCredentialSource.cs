@@ -10,24 +10,32 @@ namespace MtlsOperator.Aws.Credentials;
 /// </summary>
 public sealed class SdkDefaultCredentialSource : IAwsCredentialSource
 {
-    private readonly Lazy<AWSCredentials> _chain = new(() => DefaultAWSCredentialsIdentityResolver.GetCredentials(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lock _gate = new();
+    private AWSCredentials? _chain;
 
     /// <inheritdoc />
     public async ValueTask<SigningCredentials> GetAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        AWSCredentials chain;
-        try
-        {
-            chain = _chain.Value;
-        }
-        catch (AmazonClientException e)
-        {
-            throw new InvalidOperationException(
-                "No AWS credentials found: set up IRSA or EKS Pod Identity for the operator's service account, or provide AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.", e);
-        }
-
-        var resolved = await chain.GetCredentialsAsync().ConfigureAwait(false);
+        var resolved = await Chain().GetCredentialsAsync().ConfigureAwait(false);
         return new SigningCredentials(resolved.AccessKey, resolved.SecretKey, resolved.UseToken ? resolved.Token : null, Expiration: null);
+    }
+
+    private AWSCredentials Chain()
+    {
+        // Resolved once it succeeds; a failure (no provider answered, for example IMDS not yet reachable) is retried
+        // on the next call rather than remembered.
+        lock (_gate)
+        {
+            try
+            {
+                return _chain ??= DefaultAWSCredentialsIdentityResolver.GetCredentials();
+            }
+            catch (AmazonClientException e)
+            {
+                throw new InvalidOperationException(
+                    "No AWS credentials found: set up IRSA or EKS Pod Identity for the operator's service account, or provide AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.", e);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using MtlsOperator.Aws.Transport;
 
@@ -26,7 +27,16 @@ public sealed class AwsQueryClient(AwsServiceChannel channel, string apiVersion)
             return new XElement(action + "Result");
         }
 
-        var root = XDocument.Parse(Encoding.UTF8.GetString(reply.Body)).Root!;
+        XElement root;
+        try
+        {
+            root = XDocument.Parse(Encoding.UTF8.GetString(reply.Body)).Root!;
+        }
+        catch (XmlException e)
+        {
+            throw MalformedReply.Create(channel, action, reply, e);
+        }
+
         return root.Child(action + "Result") ?? new XElement(action + "Result");
     }
 

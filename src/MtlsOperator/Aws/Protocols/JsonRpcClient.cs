@@ -17,6 +17,6 @@ public sealed class JsonRpcClient(AwsServiceChannel channel, string targetPrefix
         var headers = new[] { new KeyValuePair<string, string>("X-Amz-Target", $"{targetPrefix}.{operation}") };
         var request = new AwsHttpRequest(operation, HttpMethod.Post, "/", bytes, ContentType, headers);
         var reply = await channel.SendAsync(request, JsonErrorReader.Instance, cancellationToken).ConfigureAwait(false);
-        return RestJsonClient.Parse(reply.Body);
+        return RestJsonClient.Parse(channel, operation, reply);
     }
 }

@@ -17,17 +17,19 @@ public sealed class RestJsonClient(AwsServiceChannel channel)
         var headers = new[] { new KeyValuePair<string, string>("Accept", JsonContentType) };
         var request = new AwsHttpRequest(operation, method, pathAndQuery, bytes, body is null ? null : JsonContentType, headers);
         var reply = await channel.SendAsync(request, JsonErrorReader.Instance, cancellationToken).ConfigureAwait(false);
-        return Parse(reply.Body);
+        return Parse(channel, operation, reply);
     }
 
-    internal static JsonElement Parse(byte[] body)
+    internal static JsonElement Parse(AwsServiceChannel channel, string operation, AwsHttpResponse reply)
     {
-        if (body.Length == 0)
+        try
         {
-            return JsonDocument.Parse("{}").RootElement.Clone();
+            using var document = JsonDocument.Parse(reply.Body.Length == 0 ? "{}"u8.ToArray() : reply.Body);
+            return document.RootElement.Clone();
         }
-
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
+        catch (JsonException e)
+        {
+            throw MalformedReply.Create(channel, operation, reply, e);
+        }
     }
 }
