@@ -6,6 +6,7 @@ using Amazon.S3.Model;
 using MtlsOperator.Aws.Diagnostics;
 using MtlsOperator.Aws.Endpoints;
 using MtlsOperator.Aws.Errors;
+using MtlsOperator.Aws.Transport;
 
 namespace MtlsOperator.Aws.S3;
 
@@ -115,13 +116,7 @@ public sealed class S3BundleStore : IBundleStore, IDisposable
 
     private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        using (var lease = await _rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
-        {
-            if (!lease.IsAcquired)
-            {
-                throw new AwsThrottledException(new AwsErrorDetails("ClientRateLimitExceeded", "The operator's own request rate limit queue is full.", null), AwsService.S3.SigningName, operation, 0);
-            }
-        }
+        await ClientRateLimit.WaitAsync(_rateLimiter, AwsService.S3.SigningName, operation, cancellationToken).ConfigureAwait(false);
 
         var started = _time.GetTimestamp();
         try

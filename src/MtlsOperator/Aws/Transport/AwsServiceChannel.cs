@@ -55,13 +55,7 @@ public sealed partial class AwsServiceChannel
         var spentTokens = 0;
         for (var attempt = 1; ; attempt++)
         {
-            using (var lease = await _rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false))
-            {
-                if (!lease.IsAcquired)
-                {
-                    throw new AwsThrottledException(new AwsErrorDetails("ClientRateLimitExceeded", "The operator's own request rate limit queue is full.", null), Service.SigningName, request.Operation, 0);
-                }
-            }
+            await ClientRateLimit.WaitAsync(_rateLimiter, Service.SigningName, request.Operation, cancellationToken).ConfigureAwait(false);
 
             var started = _transport.Time.GetTimestamp();
             var (reply, failure, timedOut) = await AttemptAsync(request, errors, cancellationToken).ConfigureAwait(false);
