@@ -1,0 +1,4 @@
+namespace MtlsOperator.Aws.S3;
+
+/// <summary>The version a write created; <c>VersionId</c> is null when the bucket is not versioned.</summary>
+public sealed record StoredObjectVersion(string? VersionId, string? ETag);
