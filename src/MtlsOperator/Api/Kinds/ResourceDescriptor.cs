@@ -24,6 +24,9 @@ public sealed record ResourceDescriptor(
     /// <summary>The CRD's name, <c>plural.group</c>.</summary>
     public string CrdName => $"{Plural}.{Group}";
 
+    /// <summary>The runtime's view of this kind: where informers and typed clients find it.</summary>
+    public Runtime.Resources.ResourceDescriptor Resource => new(Group, Version, Plural, Kind);
+
     /// <summary>The collection path of the kind in a namespace, e.g. <c>/apis/mtls.operator.dev/v1alpha1/namespaces/ns/truststores</c>.</summary>
     public string CollectionPath(string @namespace) => $"/apis/{Group}/{Version}/namespaces/{@namespace}/{Plural}";
 }
