@@ -132,6 +132,11 @@ public static class SchemaBuilder
             return new V1JSONSchemaProps { Type = "string", EnumProperty = [.. EnumNames(type)] };
         }
 
+        if (type == typeof(V1Condition))
+        {
+            return ForObject(typeof(Api.ConditionSchema));
+        }
+
         if (type == typeof(V1ObjectMeta))
         {
             return new V1JSONSchemaProps { Type = "object" };

@@ -41,7 +41,7 @@ public sealed class ResourceTypeTests
             },
             Status = new ClientCertificateStatus
             {
-                Conditions = [new V1Alpha1Condition { Type = ConditionTypes.Ready, Status = ConditionStatus.True, Reason = "Issued", LastTransitionTime = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero) }],
+                Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = "True", Reason = "Issued", LastTransitionTime = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc) }],
                 NotAfter = new DateTimeOffset(2026, 4, 2, 3, 4, 5, TimeSpan.Zero),
             },
         };
@@ -59,7 +59,7 @@ public sealed class ResourceTypeTests
         Assert.Equal(certificate.Spec.PrivateKey, back.Spec.PrivateKey);
         Assert.Equal(certificate.Spec.Usages, back.Spec.Usages);
         Assert.Equal(certificate.Status.NotAfter, back.Status!.NotAfter);
-        Assert.Equal(ConditionStatus.True, back.Status.Conditions![0].Status);
+        Assert.Equal("True", back.Status.Conditions![0].Status);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using k8s.Models;
 using MtlsOperator.Crds;
 
 namespace MtlsOperator.Api;
@@ -10,7 +11,7 @@ public sealed record ClientCertificateStatus
     [ListMapKey("type")]
     [Description("Ready is True while the Secret holds a valid certificate matching the spec; Issuing is True while a "
         + "certificate is being issued or renewed, with the reason (e.g. MissingSecret, Renewing, SpecChanged, RequestInProgress).")]
-    public IReadOnlyList<V1Alpha1Condition>? Conditions { get; init; }
+    public IList<V1Condition>? Conditions { get; init; }
 
     [JsonPropertyName("observedGeneration")]
     [Description("metadata.generation the operator last acted on.")]

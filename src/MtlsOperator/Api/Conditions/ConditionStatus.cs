@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MtlsOperator.Api;
 
-/// <summary>The status of a <see cref="V1Alpha1Condition"/>.</summary>
+/// <summary>The status of a <see cref="ConditionSchema"/>.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ConditionStatus>))]
 public enum ConditionStatus
 {

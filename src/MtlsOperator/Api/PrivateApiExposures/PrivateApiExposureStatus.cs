@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using k8s.Models;
 using MtlsOperator.Crds;
 
 namespace MtlsOperator.Api;
@@ -11,7 +12,7 @@ public sealed record PrivateApiExposureStatus
     [Description("Ready is True when AWS matches the spec; its reason says why not (WaitingForTrustStore, ListenerNotFound, "
         + "ListenerNotHttps, Conflict, QuotaExceeded, PendingDeployment, AccessDenied). Degraded is True while API Gateway reports "
         + "truststoreWarnings.")]
-    public IReadOnlyList<V1Alpha1Condition>? Conditions { get; init; }
+    public IList<V1Condition>? Conditions { get; init; }
 
     [JsonPropertyName("observedGeneration")]
     [Description("metadata.generation the operator last acted on.")]

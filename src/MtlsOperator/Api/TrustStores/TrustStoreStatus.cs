@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using k8s.Models;
 using MtlsOperator.Crds;
 
 namespace MtlsOperator.Api;
@@ -10,7 +11,7 @@ public sealed record TrustStoreStatus
     [ListMapKey("type")]
     [Description("Ready is True when the trust store is ACTIVE with the current bundle and revocation lists; its reason says why not "
         + "(BundleInvalid, BucketNotVersioned, AccessDenied, QuotaExceeded, Conflict, Pending, InUse).")]
-    public IReadOnlyList<V1Alpha1Condition>? Conditions { get; init; }
+    public IList<V1Condition>? Conditions { get; init; }
 
     [JsonPropertyName("observedGeneration")]
     [Description("metadata.generation the operator last acted on.")]

@@ -3,8 +3,12 @@ using MtlsOperator.Crds;
 
 namespace MtlsOperator.Api;
 
-/// <summary>One observation of a resource's state, shaped like the Kubernetes <c>metav1.Condition</c>.</summary>
-public sealed record V1Alpha1Condition
+/// <summary>
+/// The documented schema of a status condition (Kubernetes <c>metav1.Condition</c>). Status types hold
+/// <see cref="k8s.Models.V1Condition"/>, which the runtime's condition helpers work on; the CRD generator describes it
+/// with this record's attributes.
+/// </summary>
+public sealed record ConditionSchema
 {
     [JsonPropertyName("type")]
     [Required]
