@@ -114,7 +114,7 @@ internal sealed class GarbageCollector
 
     private void TryFinishNamespace(string ns)
     {
-        if (_registry.Store.InNamespace(ns).Count == 0)
+        if (_registry.Store.CountInNamespace(ns) == 0)
         {
             _registry.FinalizeNamespace(ns);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using MtlsOperator.Sandbox.Kubernetes.Errors;
@@ -18,6 +19,7 @@ internal sealed class ObjectStore
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ObjectKey>> _dependentsByOwnerUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectKey> _keysByUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _countByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
     private readonly Change?[] _history;
     private readonly int _maxWatchBacklog;
@@ -183,6 +185,15 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>How many objects live in <paramref name="ns"/>; O(1) so namespace teardown stays linear.</summary>
+    public int CountInNamespace(string ns)
+    {
+        lock (_gate)
+        {
+            return _countByNamespace.GetValueOrDefault(ns);
+        }
+    }
+
     /// <summary>Every object of a namespaced resource in <paramref name="ns"/>.</summary>
     public IReadOnlyList<StoredObject> InNamespace(string ns)
     {
@@ -345,6 +356,10 @@ internal sealed class ObjectStore
         {
             Unindex(previous);
         }
+        else if (stored.Namespace.Length > 0)
+        {
+            _countByNamespace[stored.Namespace] = _countByNamespace.GetValueOrDefault(stored.Namespace) + 1;
+        }
 
         objects[stored.Key.Path] = stored;
         _keysByUid[stored.Uid] = stored.Key;
@@ -364,9 +379,12 @@ internal sealed class ObjectStore
 
     private void RemoveCommitted(StoredObject obj)
     {
-        if (_objects.TryGetValue(obj.Key.TypeId, out var objects))
+        if (_objects.TryGetValue(obj.Key.TypeId, out var objects) && objects.Remove(obj.Key.Path) && obj.Namespace.Length > 0)
         {
-            objects.Remove(obj.Key.Path);
+            if (--CollectionsMarshal.GetValueRefOrNullRef(_countByNamespace, obj.Namespace) == 0)
+            {
+                _countByNamespace.Remove(obj.Namespace);
+            }
         }
 
         Unindex(obj);
