@@ -114,6 +114,14 @@ public sealed class CustomResourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Schema_defaults_fill_missing_fields()
+    {
+        var created = await Widgets.CreateAsync(_client, Widgets.New("a"));
+
+        Assert.Equal("round", created["spec"]!["shape"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Updates_are_validated_too()
     {
         var created = await Widgets.CreateAsync(_client, Widgets.New("a"));

@@ -113,6 +113,34 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendInitialEvents_streams_the_state_then_a_marked_bookmark()
+    {
+        await CreateMapAsync("a");
+        using var http = new HttpClient { BaseAddress = _kube.BaseAddress, Timeout = Patience };
+
+        var body = await http.GetStringAsync(new Uri("/api/v1/namespaces/default/configmaps?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1", UriKind.Relative));
+
+        var events = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("ADDED", events[0]["type"]!.GetValue<string>());
+        Assert.Equal("BOOKMARK", events[1]["type"]!.GetValue<string>());
+        Assert.Equal("true", events[1]["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Exact_list_of_a_changed_resource_at_an_old_revision_is_410()
+    {
+        var first = await CreateMapAsync("a");
+        await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
+
+        var unchanged = await _client.CoreV1.ListNamespacedConfigMapAsync("default", resourceVersion: first.Metadata.ResourceVersion, resourceVersionMatch: "Exact");
+        Assert.Equal(first.Metadata.ResourceVersion, unchanged.Metadata.ResourceVersion);
+
+        await CreateMapAsync("b");
+        await KubeAssert.FailsWithStatusAsync(410, "Expired", () =>
+            _client.CoreV1.ListNamespacedConfigMapAsync("default", resourceVersion: first.Metadata.ResourceVersion, resourceVersionMatch: "Exact"));
+    }
+
+    [Fact]
     public async Task Watch_ends_after_timeoutSeconds()
     {
         using var http = new HttpClient { BaseAddress = _kube.BaseAddress, Timeout = Patience };

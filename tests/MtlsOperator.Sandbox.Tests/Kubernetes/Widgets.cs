@@ -40,7 +40,8 @@ internal static class Widgets
                       "size": { "type": "integer", "minimum": 1, "maximum": 10 },
                       "label": { "type": "string", "pattern": "^[a-z]+$", "minLength": 2, "maxLength": 8 },
                       "tags": { "type": "array", "maxItems": 2, "items": { "type": "string" } },
-                      "extra": { "type": "object", "x-kubernetes-preserve-unknown-fields": true }
+                      "extra": { "type": "object", "x-kubernetes-preserve-unknown-fields": true },
+                      "shape": { "type": "string", "default": "round" }
                     }
                   },
                   "status": {

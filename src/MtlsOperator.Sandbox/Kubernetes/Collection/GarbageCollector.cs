@@ -28,7 +28,14 @@ internal sealed class GarbageCollector
             {
                 while (changes.TryRead(out var change))
                 {
-                    Handle(change);
+                    try
+                    {
+                        Handle(change);
+                    }
+                    catch (KubeApiException)
+                    {
+                        // A write the collector raced with failed; the next change touching the same objects retries.
+                    }
                 }
             }
         }

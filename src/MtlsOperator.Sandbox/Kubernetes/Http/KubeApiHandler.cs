@@ -180,6 +180,17 @@ internal sealed class KubeApiHandler
         var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
         var continueAfter = query["continue"] is { Count: > 0 } token && token.ToString().Length > 0 ? ContinueToken.Decode(token.ToString()) : null;
         var page = _registry.Store.List(type.Id, filter, continueAfter, limit);
+        if (query["resourceVersionMatch"] == "Exact" && long.TryParse(query["resourceVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var exact) && exact != page.ResourceVersion)
+        {
+            // Only the latest state is kept; it is the state at the requested revision when nothing of this resource changed since.
+            if (!_registry.Store.UnchangedSince(type.Id, exact))
+            {
+                throw KubeApiException.Expired(string.Create(CultureInfo.InvariantCulture, $"too old resource version: {exact} ({page.ResourceVersion})"));
+            }
+
+            page = page with { ResourceVersion = exact };
+        }
+
         var continueToken = page.ContinueAfter is { } after ? ContinueToken.Encode(page.ResourceVersion, after) : null;
         if (ContentNegotiation.WantsTable(context.Request))
         {

@@ -49,7 +49,9 @@ internal sealed class WatchStream
         Watcher watcher;
         try
         {
-            watcher = _store.Watch(type.Id, filter, from);
+            // sendInitialEvents=true (the WatchList protocol) streams the current state, then a bookmark marking its end.
+            var initialEvents = string.Equals(query["sendInitialEvents"], "true", StringComparison.OrdinalIgnoreCase);
+            watcher = _store.Watch(type.Id, filter, initialEvents ? null : from, markInitialEventsEnd: initialEvents && bookmarks);
         }
         catch (KubeApiException expired) when (expired.Code == 410)
         {
@@ -120,12 +122,13 @@ internal sealed class WatchStream
         writer.WritePropertyName("object");
         if (evt.Object is null)
         {
-            new JsonObject
+            var metadata = new JsonObject { ["resourceVersion"] = evt.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
+            if (evt.InitialEventsEnd)
             {
-                ["kind"] = type.Kind,
-                ["apiVersion"] = apiVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = evt.ResourceVersion.ToString(CultureInfo.InvariantCulture) },
-            }.WriteTo(writer);
+                metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+            }
+
+            new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = apiVersion, ["metadata"] = metadata }.WriteTo(writer);
         }
         else if (table is not null)
         {

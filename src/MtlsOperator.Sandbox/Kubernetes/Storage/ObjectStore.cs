@@ -165,6 +165,32 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// Whether the resource's objects are exactly as they were at <paramref name="resourceVersion"/>: nothing of
+    /// this resource changed since, and the history that proves it is still retained.
+    /// </summary>
+    public bool UnchangedSince(string typeId, long resourceVersion)
+    {
+        lock (_gate)
+        {
+            if (resourceVersion > _resourceVersion || resourceVersion < _historyFloor)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _historyCount; i++)
+            {
+                var change = _history[(_historyStart + i) % _history.Length]!;
+                if (change.ResourceVersion > resourceVersion && change.Object.Key.TypeId == typeId)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>Objects naming <paramref name="ownerUid"/> in their ownerReferences.</summary>
     public IReadOnlyList<StoredObject> DependentsOf(string ownerUid)
     {
@@ -234,7 +260,7 @@ internal sealed class ObjectStore
     /// Opens a watch. Without a resourceVersion it starts with a synthetic ADDED per current object; from a
     /// resourceVersion it replays retained history after it, or fails with 410 Expired when that is gone.
     /// </summary>
-    public Watcher Watch(string typeId, ObjectFilter filter, long? fromResourceVersion)
+    public Watcher Watch(string typeId, ObjectFilter filter, long? fromResourceVersion, bool markInitialEventsEnd = false)
     {
         lock (_gate)
         {
@@ -250,6 +276,11 @@ internal sealed class ObjectStore
                             watcher.Push(new WatchEvent("ADDED", obj, obj.ResourceVersion));
                         }
                     }
+                }
+
+                if (markInitialEventsEnd)
+                {
+                    watcher.Push(WatchEvent.Bookmark(_resourceVersion) with { InitialEventsEnd = true });
                 }
             }
             else
