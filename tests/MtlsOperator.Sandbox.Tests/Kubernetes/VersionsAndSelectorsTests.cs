@@ -7,23 +7,8 @@ using MtlsOperator.Sandbox.Kubernetes;
 
 namespace MtlsOperator.Sandbox.Tests.Kubernetes;
 
-public sealed class VersionsAndSelectorsTests : IAsyncLifetime
+public sealed class VersionsAndSelectorsTests : EmulatorTest
 {
-    private KubeApiEmulator _kube = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kube = await KubeApiEmulator.StartAsync();
-        _client = _kube.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _kube.DisposeAsync();
-    }
-
     [Fact]
     public async Task Every_served_version_reads_the_same_objects_with_its_own_apiVersion()
     {
@@ -32,14 +17,14 @@ public sealed class VersionsAndSelectorsTests : IAsyncLifetime
         beta.Name = "v1beta1";
         beta.Storage = false;
         crd.Spec.Versions.Add(beta);
-        await _client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
-        await Widgets.CreateAsync(_client, Widgets.New("a"));
+        await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        await Widgets.CreateAsync(Client, Widgets.New("a"));
 
-        var viaBeta = Widgets.Node(await _client.CustomObjects.GetNamespacedCustomObjectAsync(Widgets.Group, "v1beta1", "default", Widgets.Plural, "a"));
+        var viaBeta = Widgets.Node(await Client.CustomObjects.GetNamespacedCustomObjectAsync(Widgets.Group, "v1beta1", "default", Widgets.Plural, "a"));
 
         Assert.Equal("example.dev/v1beta1", viaBeta["apiVersion"]!.GetValue<string>());
-        Assert.Equal("example.dev/v1", (await Widgets.GetAsync(_client, "a"))["apiVersion"]!.GetValue<string>());
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        Assert.Equal("example.dev/v1", (await Widgets.GetAsync(Client, "a"))["apiVersion"]!.GetValue<string>());
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         var group = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/example.dev", UriKind.Relative)))!;
         Assert.Equal(["v1", "v1beta1"], group["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<string>()));
     }
@@ -47,13 +32,13 @@ public sealed class VersionsAndSelectorsTests : IAsyncLifetime
     [Fact]
     public async Task Updating_a_definition_changes_its_validation()
     {
-        await Widgets.RegisterAsync(_client);
-        var crd = await _client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.dev");
+        await Widgets.RegisterAsync(Client);
+        var crd = await Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.dev");
         crd.Spec.Versions[0].Schema.OpenAPIV3Schema.Properties["spec"].Properties["size"].Maximum = 100;
 
-        await _client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name);
+        await Client.ApiextensionsV1.ReplaceCustomResourceDefinitionAsync(crd, crd.Metadata.Name);
 
-        var created = await Widgets.CreateAsync(_client, Widgets.New("big", size: 50));
+        var created = await Widgets.CreateAsync(Client, Widgets.New("big", size: 50));
         Assert.Equal(50, created["spec"]!["size"]!.GetValue<int>());
     }
 
@@ -62,7 +47,7 @@ public sealed class VersionsAndSelectorsTests : IAsyncLifetime
     {
         foreach (var (name, target) in new[] { ("e1", "a"), ("e2", "b") })
         {
-            await _client.CoreV1.CreateNamespacedEventAsync(new Corev1Event
+            await Client.CoreV1.CreateNamespacedEventAsync(new Corev1Event
             {
                 Metadata = new V1ObjectMeta { Name = name },
                 InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = target, NamespaceProperty = "default" },
@@ -71,21 +56,21 @@ public sealed class VersionsAndSelectorsTests : IAsyncLifetime
             }, "default");
         }
 
-        var events = await _client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=b,involvedObject.kind=Widget,type=Normal");
+        var events = await Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=b,involvedObject.kind=Widget,type=Normal");
 
         Assert.Equal("e2", Assert.Single(events.Items).Metadata.Name);
-        await KubeAssert.FailsWithStatusAsync(400, "BadRequest", () => _client.CoreV1.ListNamespacedConfigMapAsync("default", fieldSelector: "data.x=y"));
+        await KubeAssert.FailsWithStatusAsync(400, "BadRequest", () => Client.CoreV1.ListNamespacedConfigMapAsync("default", fieldSelector: "data.x=y"));
     }
 
     [Fact]
-    public async Task Custom_objects_can_be_watched_through_the_generic_client()
+    public async Task Custom_objects_can_be_watched_through_the_genericClient()
     {
-        await Widgets.RegisterAsync(_client);
-        var from = Widgets.Rv(await Widgets.CreateAsync(_client, Widgets.New("a")));
-        await Widgets.CreateAsync(_client, Widgets.New("b"));
+        await Widgets.RegisterAsync(Client);
+        var from = Widgets.Rv(await Widgets.CreateAsync(Client, Widgets.New("a")));
+        await Widgets.CreateAsync(Client, Widgets.New("b"));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var events = _client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+        var events = Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
             Widgets.Group, Widgets.Version, "default", Widgets.Plural, resourceVersion: from, timeoutSeconds: 30, cancellationToken: timeout.Token);
         var first = new List<string>();
         await foreach (var (type, item) in events)
@@ -100,8 +85,8 @@ public sealed class VersionsAndSelectorsTests : IAsyncLifetime
     [Fact]
     public async Task Definitions_print_their_creation_time()
     {
-        await Widgets.RegisterAsync(_client);
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        await Widgets.RegisterAsync(Client);
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         http.DefaultRequestHeaders.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/json;as=Table;v=v1;g=meta.k8s.io"));
 
         var table = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", UriKind.Relative)))!;

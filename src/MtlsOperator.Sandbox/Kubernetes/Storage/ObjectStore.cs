@@ -154,14 +154,7 @@ internal sealed class ObjectStore
                 return null;
             }
 
-            // The DELETED event and the response carry the revision of the deletion itself, as etcd's do.
-            var last = current.ToJsonObject();
-            _resourceVersion++;
-            last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
-            var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
-            RemoveCommitted(current);
-            Publish(new Change(ChangeType.Deleted, stored, current));
-            return stored;
+            return RemoveAtNewRevision(type, current);
         }
     }
 
@@ -238,12 +231,7 @@ internal sealed class ObjectStore
             {
                 foreach (var obj in objects.Values.ToList())
                 {
-                    var last = obj.ToJsonObject();
-                    _resourceVersion++;
-                    last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
-                    var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
-                    RemoveCommitted(obj);
-                    Publish(new Change(ChangeType.Deleted, stored, obj));
+                    RemoveAtNewRevision(type, obj);
                 }
 
                 _objects.Remove(type.Id);
@@ -367,6 +355,18 @@ internal sealed class ObjectStore
                 return _watchers.Values.Sum(w => w.Count);
             }
         }
+    }
+
+    /// <summary>Removes the object; the DELETED event and the response carry the deletion's own revision, as etcd's do.</summary>
+    private StoredObject RemoveAtNewRevision(ResourceType type, StoredObject current)
+    {
+        var last = current.ToJsonObject();
+        _resourceVersion++;
+        last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
+        var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
+        RemoveCommitted(current);
+        Publish(new Change(ChangeType.Deleted, stored, current));
+        return stored;
     }
 
     private StoredObject? Find(ObjectKey key) =>
