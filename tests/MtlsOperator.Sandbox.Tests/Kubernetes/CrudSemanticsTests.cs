@@ -96,6 +96,40 @@ public sealed class CrudSemanticsTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Concurrent_replaces_from_the_same_revision_let_exactly_one_win()
+    {
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            var mine = new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m", ResourceVersion = created.Metadata.ResourceVersion }, Data = new Dictionary<string, string> { ["writer"] = $"{i}" } };
+            try
+            {
+                await Client.CoreV1.ReplaceNamespacedConfigMapAsync(mine, "m", "default");
+                return 200;
+            }
+            catch (k8s.Autorest.HttpOperationException e)
+            {
+                return (int)e.Response.StatusCode;
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(code => code == 200));
+        Assert.Equal(15, attempts.Count(code => code == 409));
+    }
+
+    [Fact]
+    public async Task Concurrent_merge_patches_all_apply()
+    {
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
+            Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(new JsonObject { ["data"] = new JsonObject { [$"k{i}"] = "v" } }.ToJsonString(), V1Patch.PatchType.MergePatch), "m", "default")));
+
+        Assert.Equal(32, (await Client.CoreV1.ReadNamespacedConfigMapAsync("m", "default")).Data.Count);
+    }
+
+    [Fact]
     public async Task Update_that_changes_nothing_keeps_the_resourceVersion()
     {
         var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");

@@ -108,6 +108,40 @@ public sealed class CustomResourceTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Status_is_validated_for_formats_and_list_map_keys()
+    {
+        await Widgets.CreateAsync(Client, Widgets.New("a"));
+        var patch = new V1Patch("""{"status":{"conditions":[{"type":"Ready","status":"True","lastTransitionTime":"yesterday"},{"type":"Ready","status":"False","lastTransitionTime":"2026-01-02T03:04:05Z"}]}}""", V1Patch.PatchType.MergePatch);
+
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () =>
+            Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+
+        var causes = status["details"]!["causes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["message"]!.GetValue<string>());
+        Assert.Equal("Invalid value: \"yesterday\": status.conditions[0].lastTransitionTime in body must be of type date-time: \"yesterday\"", causes["status.conditions[0].lastTransitionTime"]);
+        Assert.Equal("Duplicate value: map[string]interface {}{\"type\":\"Ready\"}", causes["status.conditions[1]"]);
+    }
+
+    [Fact]
+    public async Task Metadata_labels_and_owner_references_are_validated_for_every_resource()
+    {
+        var map = new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "m",
+                Labels = new Dictionary<string, string> { ["good"] = "not valid!" },
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = "" }],
+            },
+        };
+
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Client.CoreV1.CreateNamespacedConfigMapAsync(map, "default"));
+
+        var fields = status["details"]!["causes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>()).ToList();
+        Assert.Equal(["metadata.labels", "metadata.ownerReferences.uid"], fields);
+        Assert.StartsWith("ConfigMap \"m\" is invalid: [metadata.labels: Invalid value: \"not valid!\": a valid label must be", status["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Updates_are_validated_too()
     {
         var created = await Widgets.CreateAsync(Client, Widgets.New("a"));

@@ -48,7 +48,11 @@ internal static class Widgets
                     "type": "object",
                     "properties": {
                       "phase": { "type": "string" },
-                      "conditions": { "type": "array", "items": { "type": "object", "properties": { "type": { "type": "string" }, "status": { "type": "string" } } } }
+                      "conditions": {
+                        "type": "array", "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["type"],
+                        "items": { "type": "object", "required": ["type"], "properties": {
+                          "type": { "type": "string" }, "status": { "type": "string" }, "lastTransitionTime": { "type": "string", "format": "date-time" } } }
+                      }
                     }
                   }
                 }

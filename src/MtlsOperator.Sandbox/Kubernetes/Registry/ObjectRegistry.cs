@@ -76,6 +76,7 @@ internal sealed class ObjectRegistry
         ResourceStrategy.PrepareForCreate(type, obj, now);
         SetStorageVersion(type, obj);
         ResourceStrategy.CheckSecretData(type, obj);
+        ObjectMetaValidator.Validate(obj, errors);
         var warnings = Validate(type, version, obj, options, errors);
         ResourceType? defined = null;
         if (type == BuiltInResources.CustomResourceDefinitions)
@@ -314,6 +315,7 @@ internal sealed class ObjectRegistry
             errors.Add(finalizerError);
         }
 
+        ObjectMetaValidator.Validate(next, errors);
         var warnings = Validate(type, version, next, options, errors);
         ResourceType? defined = null;
         if (type == BuiltInResources.CustomResourceDefinitions && !statusOnly)

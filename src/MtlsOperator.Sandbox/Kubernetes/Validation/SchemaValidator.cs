@@ -227,6 +227,21 @@ internal static class SchemaValidator
             }
         }
 
+        if (schema["x-kubernetes-list-type"]?.GetValue<string>() == "map" && schema["x-kubernetes-list-map-keys"] is JsonArray mapKeys)
+        {
+            var keys = mapKeys.Select(k => k?.GetValue<string>()).OfType<string>().ToList();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < array.Count; i++)
+            {
+                var identity = new JsonObject(keys.Select(k => KeyValuePair.Create(k, array[i]?[k]?.DeepClone())));
+                if (!seen.Add(identity.ToJsonString()))
+                {
+                    var rendered = "map[string]interface {}{" + string.Join(", ", identity.Select(p => $"\"{p.Key}\":{Render(p.Value)}")) + "}";
+                    errors.Add(new FieldError($"{path}[{i}]", "FieldValueDuplicate", $"Duplicate value: {rendered}"));
+                }
+            }
+        }
+
         if (schema["x-kubernetes-list-type"]?.GetValue<string>() == "set" || schema["uniqueItems"]?.GetValue<bool>() == true)
         {
             for (var i = 1; i < array.Count; i++)
@@ -260,6 +275,11 @@ internal static class SchemaValidator
         if (schema["pattern"]?.GetValue<string>() is { } pattern && !Matches(pattern, text))
         {
             errors.Add(FieldError.Invalid(path, Render(text), $"{path} in body should match '{pattern}'"));
+        }
+
+        if (schema["format"]?.GetValue<string>() is { } format && !SchemaFormats.IsValid(format, text))
+        {
+            errors.Add(FieldError.TypeInvalid(path, Render(text), $"{path} in body must be of type {format}: {Render(text)}"));
         }
     }
 
