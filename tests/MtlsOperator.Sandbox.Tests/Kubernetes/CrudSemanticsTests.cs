@@ -324,10 +324,25 @@ public sealed class CrudSemanticsTests : EmulatorTest
         var taken = await Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "leader", "kube-system");
         Assert.Equal("b", taken.Spec.HolderIdentity);
 
-        await Client.CoreV1.CreateNamespacedEventAsync(new Corev1Event { Metadata = new V1ObjectMeta { GenerateName = "w." }, Reason = "Issued", Message = "done", Type = "Normal", InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = "a" } }, "default");
-        await Client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e2" }, Reason = "Issued", Note = "done", Type = "Normal", Action = "Issue", EventTime = DateTime.UtcNow, ReportingController = "x", ReportingInstance = "x-1" }, "default");
+    }
 
-        Assert.Single((await Client.CoreV1.ListNamespacedEventAsync("default")).Items);
-        Assert.Equal("e2", Assert.Single((await Client.EventsV1.ListNamespacedEventAsync("default")).Items).Metadata.Name);
+    [Fact]
+    public async Task Core_and_events_k8s_io_events_are_one_store_with_mapped_fields()
+    {
+        await Client.CoreV1.CreateNamespacedEventAsync(new Corev1Event { Metadata = new V1ObjectMeta { Name = "e1" }, Reason = "Issued", Message = "core note", Type = "Normal", InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = "a" } }, "default");
+        await Client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e2" }, Reason = "Issued", Note = "new note", Type = "Normal", Action = "Issue", EventTime = DateTime.UtcNow, ReportingController = "mtls-operator", ReportingInstance = "pod-1", Regarding = new V1ObjectReference { Kind = "Widget", Name = "b" } }, "default");
+
+        var core = (await Client.CoreV1.ListNamespacedEventAsync("default")).Items.ToDictionary(e => e.Metadata.Name);
+        var events = (await Client.EventsV1.ListNamespacedEventAsync("default")).Items.ToDictionary(e => e.Metadata.Name);
+
+        Assert.Equal("new note", core["e2"].Message);
+        Assert.Equal("b", core["e2"].InvolvedObject.Name);
+        Assert.Equal("mtls-operator", core["e2"].ReportingComponent);
+        Assert.Equal("core note", events["e1"].Note);
+        Assert.Equal("a", events["e1"].Regarding.Name);
+        Assert.Equal("e2", Assert.Single((await Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=b")).Items).Metadata.Name);
+        var patched = await Client.EventsV1.PatchNamespacedEventAsync(new V1Patch("""{"note":"patched"}""", V1Patch.PatchType.MergePatch), "e2", "default");
+        Assert.Equal("patched", patched.Note);
+        Assert.Equal("patched", (await Client.CoreV1.ReadNamespacedEventAsync("e2", "default")).Message);
     }
 }

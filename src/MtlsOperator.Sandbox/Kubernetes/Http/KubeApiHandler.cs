@@ -179,11 +179,11 @@ internal sealed class KubeApiHandler
         var query = context.Request.Query;
         var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
         var continueAfter = query["continue"] is { Count: > 0 } token && token.ToString().Length > 0 ? ContinueToken.Decode(token.ToString()) : null;
-        var page = _registry.Store.List(type.Id, filter, continueAfter, limit);
+        var page = _registry.Store.List(type.StorageId, filter, continueAfter, limit);
         if (query["resourceVersionMatch"] == "Exact" && long.TryParse(query["resourceVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var exact) && exact != page.ResourceVersion)
         {
             // Only the latest state is kept; it is the state at the requested revision when nothing of this resource changed since.
-            if (!_registry.Store.UnchangedSince(type.Id, exact))
+            if (!_registry.Store.UnchangedSince(type.StorageId, exact))
             {
                 throw KubeApiException.Expired(string.Create(CultureInfo.InvariantCulture, $"too old resource version: {exact} ({page.ResourceVersion})"));
             }
@@ -201,12 +201,11 @@ internal sealed class KubeApiHandler
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonResponse.ContentType;
-        var apiVersion = type.ApiVersionFor(version);
-        var isStorageVersion = version == type.StorageVersion.Name;
+        var view = new ObjectView(type, version);
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, StoreJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("kind", type.ListKind);
-        writer.WriteString("apiVersion", apiVersion);
+        writer.WriteString("apiVersion", view.ApiVersion);
         writer.WriteStartObject("metadata");
         writer.WriteString("resourceVersion", page.ResourceVersion.ToString(CultureInfo.InvariantCulture));
         if (continueToken is not null)
@@ -219,7 +218,7 @@ internal sealed class KubeApiHandler
         writer.WriteStartArray("items");
         foreach (var item in page.Items)
         {
-            JsonResponse.WriteObject(writer, item, apiVersion, isStorageVersion);
+            view.Write(writer, item);
             if (writer.BytesPending > 64 * 1024)
             {
                 await writer.FlushAsync(cancellationToken);
@@ -236,7 +235,7 @@ internal sealed class KubeApiHandler
         var query = context.Request.Query;
         var filter = new ObjectFilter(path.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"], type));
         var options = await ReadDeleteOptionsAsync(context, cancellationToken);
-        var page = _registry.Store.List(type.Id, filter, null, 0);
+        var page = _registry.Store.List(type.StorageId, filter, null, 0);
         var deleted = new List<StoredObject>();
         foreach (var item in page.Items)
         {
@@ -250,18 +249,13 @@ internal sealed class KubeApiHandler
             }
         }
 
-        var apiVersion = type.ApiVersionFor(path.Version);
+        var view = new ObjectView(type, path.Version);
         var list = new JsonObject
         {
             ["kind"] = type.ListKind,
-            ["apiVersion"] = apiVersion,
+            ["apiVersion"] = view.ApiVersion,
             ["metadata"] = new JsonObject { ["resourceVersion"] = _registry.Store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture) },
-            ["items"] = new JsonArray(deleted.Select(d =>
-            {
-                var obj = d.ToJsonObject();
-                obj["apiVersion"] = apiVersion;
-                return (JsonNode?)obj;
-            }).ToArray()),
+            ["items"] = new JsonArray(deleted.Select(d => (JsonNode?)view.ToJson(d)).ToArray()),
         };
         await JsonResponse.WriteAsync(context, 200, list, cancellationToken);
     }
@@ -281,7 +275,7 @@ internal sealed class KubeApiHandler
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = JsonResponse.ContentType;
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, StoreJson.WriterOptions);
-        JsonResponse.WriteObject(writer, obj, type.ApiVersionFor(version), version == type.StorageVersion.Name);
+        new ObjectView(type, version).Write(writer, obj);
         await writer.FlushAsync(cancellationToken);
     }
 

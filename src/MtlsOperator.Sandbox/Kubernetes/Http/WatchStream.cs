@@ -37,8 +37,7 @@ internal sealed class WatchStream
         var table = ContentNegotiation.WantsTable(context.Request)
             ? new TableBuilder(type, version, query["includeObject"], _time.GetUtcNow())
             : null;
-        var apiVersion = type.ApiVersionFor(version);
-        var isStorageVersion = version == type.StorageVersion.Name;
+        var view = new ObjectView(type, version);
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonResponse.ContentType;
@@ -51,7 +50,7 @@ internal sealed class WatchStream
         {
             // sendInitialEvents=true (the WatchList protocol) streams the current state, then a bookmark marking its end.
             var initialEvents = string.Equals(query["sendInitialEvents"], "true", StringComparison.OrdinalIgnoreCase);
-            watcher = _store.Watch(type.Id, filter, initialEvents ? null : from, markInitialEventsEnd: initialEvents && bookmarks);
+            watcher = _store.Watch(type.StorageId, filter, initialEvents ? null : from, markInitialEventsEnd: initialEvents && bookmarks);
         }
         catch (KubeApiException expired) when (expired.Code == 410)
         {
@@ -78,7 +77,7 @@ internal sealed class WatchStream
             {
                 while (events.TryRead(out var evt))
                 {
-                    WriteEvent(writer, evt, type, apiVersion, isStorageVersion, table);
+                    WriteEvent(writer, evt, type, view, table);
                     writer.Flush();
                     writer.Reset();
                     output.Write("\n"u8);
@@ -115,7 +114,7 @@ internal sealed class WatchStream
         }
     }
 
-    private static void WriteEvent(Utf8JsonWriter writer, WatchEvent evt, ResourceType type, string apiVersion, bool isStorageVersion, TableBuilder? table)
+    private static void WriteEvent(Utf8JsonWriter writer, WatchEvent evt, ResourceType type, ObjectView view, TableBuilder? table)
     {
         writer.WriteStartObject();
         writer.WriteString("type", evt.Type);
@@ -128,7 +127,7 @@ internal sealed class WatchStream
                 metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
             }
 
-            new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = apiVersion, ["metadata"] = metadata }.WriteTo(writer);
+            new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = view.ApiVersion, ["metadata"] = metadata }.WriteTo(writer);
         }
         else if (table is not null)
         {
@@ -136,7 +135,7 @@ internal sealed class WatchStream
         }
         else
         {
-            JsonResponse.WriteObject(writer, evt.Object, apiVersion, isStorageVersion);
+            view.Write(writer, evt.Object);
         }
 
         writer.WriteEndObject();

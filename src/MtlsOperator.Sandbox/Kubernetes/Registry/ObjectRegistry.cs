@@ -33,11 +33,12 @@ internal sealed class ObjectRegistry
     public string Now() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public StoredObject Get(ResourceType type, string ns, string name) =>
-        _store.Get(new ObjectKey(type.Id, ns, name)) ?? throw KubeApiException.NotFound(type.GroupResource, name);
+        _store.Get(new ObjectKey(type.StorageId, ns, name)) ?? throw KubeApiException.NotFound(type.GroupResource, name);
 
     public WriteResult Create(ResourceType type, string version, string ns, JsonObject obj, WriteOptions options)
     {
         CheckKind(type, version, obj);
+        (type, version, obj) = ToStorage(type, version, obj);
         var metadata = obj.Metadata();
         if (type.Namespaced)
         {
@@ -107,6 +108,7 @@ internal sealed class ObjectRegistry
     public WriteResult Update(ResourceType type, string version, string ns, string name, JsonObject obj, bool statusOnly, WriteOptions options)
     {
         CheckKind(type, version, obj);
+        (type, version, obj) = ToStorage(type, version, obj);
         var bodyName = obj.MetaString("name");
         if (bodyName.Length > 0 && bodyName != name)
         {
@@ -144,12 +146,11 @@ internal sealed class ObjectRegistry
     /// <summary>Applies <paramref name="patch"/> to the latest object, retrying on concurrent writes unless the patch pins a resourceVersion.</summary>
     public WriteResult Patch(ResourceType type, string version, string ns, string name, Func<JsonObject, JsonObject> patch, bool statusOnly, WriteOptions options)
     {
+        var view = new ObjectView(type, version);
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = Get(type, ns, name);
-            var currentJson = current.ToJsonObject();
-            currentJson["apiVersion"] = type.ApiVersionFor(version);
-            var patched = patch(currentJson);
+            var patched = patch(view.ToJson(current));
             if (patched.MetaString("name") != name || patched.MetaString("namespace") != current.Namespace)
             {
                 throw KubeApiException.BadRequest("metadata.name and metadata.namespace cannot be changed by a patch");
@@ -161,7 +162,8 @@ internal sealed class ObjectRegistry
             }
 
             CheckKind(type, version, patched);
-            if (Commit(type, version, current, patched, statusOnly, options) is { } result)
+            var (storageType, storageVersion, incoming) = ToStorage(type, version, patched);
+            if (Commit(storageType, storageVersion, current, incoming, statusOnly, options) is { } result)
             {
                 return result;
             }
@@ -173,6 +175,7 @@ internal sealed class ObjectRegistry
     /// <summary>Deletes now, or marks for deletion when finalizers remain; Removed tells which happened.</summary>
     public WriteResult Delete(ResourceType type, string ns, string name, DeleteOptions options)
     {
+        type = StorageTypeOf(type);
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = Get(type, ns, name);
@@ -435,6 +438,21 @@ internal sealed class ObjectRegistry
             }
         }
     }
+
+    /// <summary>For a resource served over another's store (events.k8s.io Events), the stored resource, version and form.</summary>
+    private (ResourceType Type, string Version, JsonObject Obj) ToStorage(ResourceType type, string version, JsonObject obj)
+    {
+        if (type.Alias is not { } alias)
+        {
+            return (type, version, obj);
+        }
+
+        var storage = StorageTypeOf(type);
+        return (storage, storage.StorageVersion.Name, alias.ToStored(obj, storage.Kind));
+    }
+
+    private ResourceType StorageTypeOf(ResourceType type) =>
+        type.Alias is { } alias && _resources.TryGet(alias.StorageTypeId, out var storage) ? storage : type;
 
     private static void CheckPreconditions(ResourceType type, StoredObject current, DeleteOptions options)
     {
