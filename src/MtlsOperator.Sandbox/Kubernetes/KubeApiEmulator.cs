@@ -76,7 +76,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MaxRequestBodySize = 3 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = KubeApiHandler.MaxRequestBytes;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();

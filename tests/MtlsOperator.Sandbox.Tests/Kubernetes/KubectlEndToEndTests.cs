@@ -47,7 +47,9 @@ public sealed partial class KubectlEndToEndTests : IAsyncLifetime
         Assert.Contains("widget.example.dev/w1 created", await Ok("apply", "-f", PathOf("widget.yaml")), StringComparison.Ordinal);
         Assert.Contains("widget.example.dev/w1 unchanged", await Ok("apply", "-f", PathOf("widget.yaml")), StringComparison.Ordinal);
 
-        var table = await Ok("get", "widgets");
+        var (exit, table, complaints) = await _kubectl.RunAsync("get", "widgets");
+        Assert.Equal(0, exit);
+        Assert.Equal("", complaints);
         Assert.Matches(Columns(), table);
         Assert.Matches(Row("w1", "3"), table);
         Assert.Matches(Row("w1", "3"), await Ok("get", "gadgets"));

@@ -16,6 +16,9 @@ namespace MtlsOperator.Sandbox.Kubernetes.Http;
 /// <summary>Routes kube-apiserver REST paths to discovery documents and to the registry's verbs.</summary>
 internal sealed class KubeApiHandler
 {
+    /// <summary>kube-apiserver's request body limit (3 MiB).</summary>
+    public const int MaxRequestBytes = 3 * 1024 * 1024;
+
     private const string MergePatch = "application/merge-patch+json";
     private const string JsonPatchType = "application/json-patch+json";
     private const string StrategicMergePatch = "application/strategic-merge-patch+json";
@@ -55,6 +58,10 @@ internal sealed class KubeApiHandler
         catch (KubeApiException error) when (!context.Response.HasStarted)
         {
             await JsonResponse.WriteErrorAsync(context, error, cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await JsonResponse.WriteErrorAsync(context, new KubeApiException(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxRequestBytes}"), cancellationToken);
         }
         catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
         {
@@ -113,7 +120,7 @@ internal sealed class KubeApiHandler
             {
                 var body = await ReadObjectAsync(context, cancellationToken);
                 var created = _registry.Create(type, path.Version, ns, body, options);
-                await WriteResultAsync(context, options.DryRun ? 201 : 201, type, path.Version, created, cancellationToken);
+                await WriteResultAsync(context, 201, type, path.Version, created, cancellationToken);
                 return;
             }
 

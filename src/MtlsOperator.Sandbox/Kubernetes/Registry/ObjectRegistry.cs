@@ -176,6 +176,11 @@ internal sealed class ObjectRegistry
     public WriteResult Delete(ResourceType type, string ns, string name, DeleteOptions options)
     {
         type = StorageTypeOf(type);
+        if (type == BuiltInResources.Namespaces && name is "default" or "kube-system" or "kube-public")
+        {
+            throw new KubeApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted", name, kind: "namespaces");
+        }
+
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = Get(type, ns, name);
