@@ -187,7 +187,7 @@ public sealed class CustomResourceTests : EmulatorTest
         Assert.Equal(400, (int)response.StatusCode);
         var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("BadRequest", status["reason"]!.GetValue<string>());
-        Assert.Equal("strict decoding error: unknown field \"spec.unknown\"", status["message"]!.GetValue<string>());
+        Assert.Equal("Widget in version \"v1\" cannot be handled as a Widget: strict decoding error: unknown field \"spec.unknown\"", status["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -196,61 +196,72 @@ internal sealed class ObjectRegistry
             }
 
             var foreground = options.PropagationPolicy == "Foreground" && !current.Finalizers.Contains(ForegroundDeletion);
-            var namespaceLifecycle = type == BuiltInResources.Namespaces;
-            if (current.Finalizers.Count > 0 || foreground || namespaceLifecycle)
+            var held = current.Finalizers.Count > 0 || foreground || type == BuiltInResources.Namespaces;
+            var outcome = held ? MarkForDeletion(type, current, foreground) : RemoveNow(type, current);
+            if (outcome is not null)
             {
-                if (current.Deleting && !foreground)
-                {
-                    return new WriteResult(current, []);
-                }
-
-                var marked = current.ToJsonObject();
-                var metadata = marked.Metadata();
-                if (!current.Deleting)
-                {
-                    metadata["deletionTimestamp"] = Now();
-                    metadata["deletionGracePeriodSeconds"] = 0;
-                    if (type.TracksGeneration)
-                    {
-                        metadata["generation"] = marked.Generation() + 1;
-                    }
-                }
-
-                if (foreground)
-                {
-                    var finalizers = marked.Finalizers();
-                    finalizers.Add(ForegroundDeletion);
-                    metadata["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
-                }
-
-                if (namespaceLifecycle)
-                {
-                    marked["status"] = new JsonObject { ["phase"] = "Terminating" };
-                }
-
-                if (_store.TryUpdate(type, current.ResourceVersion, marked) is { } pending)
-                {
-                    var removed = _store.Get(pending.Key)?.Uid != pending.Uid;
-                    if (removed)
-                    {
-                        AfterRemoval(type, pending);
-                    }
-
-                    return new WriteResult(pending, [], removed);
-                }
-
-                continue;
-            }
-
-            if (_store.TryDelete(type, current) is { } deleted)
-            {
-                AfterRemoval(type, deleted);
-                return new WriteResult(deleted, [], Removed: true);
+                return outcome;
             }
         }
 
         throw KubeApiException.StaleResourceVersion(type.GroupResource, name);
     }
+
+    /// <summary>Sets deletionTimestamp (and foregroundDeletion, or a namespace's Terminating phase); null when the object moved on.</summary>
+    private WriteResult? MarkForDeletion(ResourceType type, StoredObject current, bool foreground)
+    {
+        if (current.Deleting && !foreground)
+        {
+            return new WriteResult(current, []);
+        }
+
+        var marked = current.ToJsonObject();
+        var metadata = marked.Metadata();
+        if (!current.Deleting)
+        {
+            metadata["deletionTimestamp"] = Now();
+            metadata["deletionGracePeriodSeconds"] = 0;
+            if (type.TracksGeneration)
+            {
+                metadata["generation"] = marked.Generation() + 1;
+            }
+        }
+
+        if (foreground)
+        {
+            metadata["finalizers"] = Strings([.. current.Finalizers, ForegroundDeletion]);
+        }
+
+        if (type == BuiltInResources.Namespaces)
+        {
+            marked["status"] = new JsonObject { ["phase"] = "Terminating" };
+        }
+
+        if (_store.TryUpdate(type, current.ResourceVersion, marked) is not { } pending)
+        {
+            return null;
+        }
+
+        if (pending.Removed)
+        {
+            AfterRemoval(type, pending.Object);
+        }
+
+        return new WriteResult(pending.Object, [], pending.Removed);
+    }
+
+    private WriteResult? RemoveNow(ResourceType type, StoredObject current)
+    {
+        if (_store.TryDelete(type, current) is not { } deleted)
+        {
+            return null;
+        }
+
+        AfterRemoval(type, deleted);
+        return new WriteResult(deleted, [], Removed: true);
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     /// <summary>Lets the namespace go once its content is gone, as kube's namespace controller does.</summary>
     public void FinalizeNamespace(string name)
@@ -298,12 +309,12 @@ internal sealed class ObjectRegistry
             }
 
             var next = current.ToJsonObject();
-            next.Metadata()["finalizers"] = new JsonArray(current.Finalizers.Where(f => f != finalizer).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
+            next.Metadata()["finalizers"] = Strings(current.Finalizers.Where(f => f != finalizer));
             if (_store.TryUpdate(type, current.ResourceVersion, next) is { } stored)
             {
-                if (_store.Get(stored.Key)?.Uid != stored.Uid)
+                if (stored.Removed)
                 {
-                    AfterRemoval(type, stored);
+                    AfterRemoval(type, stored.Object);
                 }
 
                 return;
@@ -353,23 +364,21 @@ internal sealed class ObjectRegistry
             return new WriteResult(StoredObject.Capture(type.Id, next, current.ResourceVersion), warnings);
         }
 
-        var stored = _store.TryUpdate(type, current.ResourceVersion, next);
-        if (stored is null)
+        if (_store.TryUpdate(type, current.ResourceVersion, next) is not { } stored)
         {
             return null;
         }
 
-        var removed = _store.Get(stored.Key)?.Uid != stored.Uid;
-        if (removed)
+        if (stored.Removed)
         {
-            AfterRemoval(type, stored);
+            AfterRemoval(type, stored.Object);
         }
         else if (defined is not null)
         {
             _resources.Register(defined);
         }
 
-        return new WriteResult(stored, warnings, removed);
+        return new WriteResult(stored.Object, warnings, stored.Removed);
     }
 
     private static List<string> Validate(ResourceType type, string version, JsonObject obj, WriteOptions options, List<FieldError> errors)
@@ -383,7 +392,9 @@ internal sealed class ObjectRegistry
             {
                 if (options.FieldValidation == "Strict")
                 {
-                    throw KubeApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
+                    // kube's transformDecodeError wording.
+                    throw KubeApiException.BadRequest($"{type.Kind} in version \"{version}\" cannot be handled as a {type.Kind}: strict decoding error: "
+                        + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
                 }
 
                 if (options.FieldValidation != "Ignore")

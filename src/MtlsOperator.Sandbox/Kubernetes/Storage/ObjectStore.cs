@@ -117,7 +117,7 @@ internal sealed class ObjectStore
     /// Replaces the object if it is still at <paramref name="expectedResourceVersion"/>; returns null when it moved on.
     /// An object being deleted whose last finalizer is gone is removed instead.
     /// </summary>
-    public StoredObject? TryUpdate(ResourceType type, long expectedResourceVersion, JsonObject obj)
+    public StoredWrite? TryUpdate(ResourceType type, long expectedResourceVersion, JsonObject obj)
     {
         lock (_gate)
         {
@@ -135,11 +135,11 @@ internal sealed class ObjectStore
             {
                 RemoveCommitted(stored);
                 Publish(new Change(ChangeType.Deleted, stored, current));
-                return stored;
+                return new StoredWrite(stored, Removed: true);
             }
 
             Publish(new Change(ChangeType.Modified, stored, current));
-            return stored;
+            return new StoredWrite(stored, Removed: false);
         }
     }
 
