@@ -85,6 +85,24 @@ public sealed partial class KubectlEndToEndTests : IAsyncLifetime
         Assert.Matches(@"default\s+Active", await Ok("get", "namespaces"));
     }
 
+    [KubectlFact]
+    public async Task Kubectl_create_commands_send_protobuf_the_emulator_decodes()
+    {
+        await Ok("create", "namespace", "team");
+        await Ok("create", "secret", "generic", "creds", "-n", "team", "--from-literal=user=alice", "--from-literal=pass=s3cr=t", "--type=example.dev/basic");
+        await Ok("create", "configmap", "settings", "-n", "team", "--from-literal=mode=strict");
+        await Ok("label", "secret", "creds", "-n", "team", "tier=gold");
+
+        using var client = _kube.CreateClient();
+        var secret = await client.CoreV1.ReadNamespacedSecretAsync("creds", "team");
+        Assert.Equal("example.dev/basic", secret.Type);
+        Assert.Equal("alice", System.Text.Encoding.UTF8.GetString(secret.Data["user"]));
+        Assert.Equal("s3cr=t", System.Text.Encoding.UTF8.GetString(secret.Data["pass"]));
+        Assert.Equal("gold", secret.Metadata.Labels["tier"]);
+        Assert.Equal("strict", (await client.CoreV1.ReadNamespacedConfigMapAsync("settings", "team")).Data["mode"]);
+        Assert.Equal("Active", (await client.CoreV1.ReadNamespaceAsync("team")).Status.Phase);
+    }
+
     private async Task WatchSeesPatchAsync()
     {
         using var watch = _kubectl.Start("get", "widgets", "--watch", "--output-watch-events");

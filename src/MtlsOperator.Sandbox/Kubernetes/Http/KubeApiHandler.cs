@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using MtlsOperator.Sandbox.Kubernetes.Discovery;
 using MtlsOperator.Sandbox.Kubernetes.Errors;
 using MtlsOperator.Sandbox.Kubernetes.Patching;
+using MtlsOperator.Sandbox.Kubernetes.Protobuf;
 using MtlsOperator.Sandbox.Kubernetes.Registry;
 using MtlsOperator.Sandbox.Kubernetes.Resources;
 using MtlsOperator.Sandbox.Kubernetes.Selection;
@@ -320,11 +321,18 @@ internal sealed class KubeApiHandler
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        // Only JSON is served; kubectl's typed commands (create secret ...) send protobuf, which gets kube's 415.
         var mediaType = (context.Request.ContentType ?? JsonResponse.ContentType).Split(';')[0].Trim();
+        if (mediaType == KubeProtobufDecoder.MediaType)
+        {
+            // kubectl's typed commands (create namespace/secret/configmap) send protobuf; answers stay JSON, which client-go accepts.
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, cancellationToken);
+            return KubeProtobufDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+
         if (mediaType != JsonResponse.ContentType)
         {
-            throw KubeApiException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {JsonResponse.ContentType}");
+            throw KubeApiException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {JsonResponse.ContentType}, {KubeProtobufDecoder.MediaType}");
         }
 
         return await ReadBodyAsync(context, cancellationToken) as JsonObject
