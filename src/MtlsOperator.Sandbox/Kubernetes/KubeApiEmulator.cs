@@ -76,7 +76,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.Limits.MaxRequestBodySize = 3 * 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = KubeApiHandler.MaxRequestBytes;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
@@ -144,23 +144,39 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var request = context.Request;
         var method = request.Method;
         var path = request.Path.Value ?? "/";
+        var logged = 0;
+        void Log()
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                requests.Add(new KubeApiRequest(method, path, request.QueryString.Value ?? "", context.Response.StatusCode, time.GetUtcNow()));
+            }
+        }
+
+        // Logged when the status is sent (a watch is logged as it opens), or at the end if nothing was sent.
         context.Response.OnStarting(() =>
         {
-            requests.Add(new KubeApiRequest(method, path, request.QueryString.Value ?? "", context.Response.StatusCode, time.GetUtcNow()));
+            Log();
             return Task.CompletedTask;
         });
-
-        if (faults.Latency is { Ticks: > 0 } latency)
+        try
         {
-            await Task.Delay(latency, time, context.RequestAborted);
-        }
+            if (faults.Latency is { Ticks: > 0 } latency)
+            {
+                await Task.Delay(latency, time, context.RequestAborted);
+            }
 
-        if (faults.TakeFailure(method, path) is { } code)
+            if (faults.TakeFailure(method, path) is { } code)
+            {
+                await JsonResponse.WriteErrorAsync(context, KubeApiException.ForInjectedFault(code), context.RequestAborted);
+                return;
+            }
+
+            await handler.HandleAsync(context);
+        }
+        finally
         {
-            await JsonResponse.WriteErrorAsync(context, KubeApiException.ForInjectedFault(code), context.RequestAborted);
-            return;
+            Log();
         }
-
-        await handler.HandleAsync(context);
     }
 }

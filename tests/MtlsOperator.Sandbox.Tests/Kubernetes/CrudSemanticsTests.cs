@@ -5,28 +5,14 @@ using MtlsOperator.Sandbox.Kubernetes;
 
 namespace MtlsOperator.Sandbox.Tests.Kubernetes;
 
-public sealed class CrudSemanticsTests : IAsyncLifetime
+public sealed class CrudSemanticsTests : EmulatorTest
 {
-    private KubeApiEmulator _kube = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kube = await KubeApiEmulator.StartAsync();
-        _client = _kube.CreateClient();
-        await Widgets.RegisterAsync(_client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _kube.DisposeAsync();
-    }
+    protected override bool RegistersWidgets => true;
 
     [Fact]
     public async Task Create_assigns_uid_timestamp_resourceVersion_and_generation_1()
     {
-        var created = await Widgets.CreateAsync(_client, Widgets.New("a"));
+        var created = await Widgets.CreateAsync(Client, Widgets.New("a"));
 
         var metadata = created["metadata"]!;
         Assert.True(Guid.TryParse(metadata["uid"]!.GetValue<string>(), out _));
@@ -39,9 +25,9 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task ResourceVersion_increases_across_resources()
     {
-        var widget = await Widgets.CreateAsync(_client, Widgets.New("a"));
-        var map = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
-        var lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "l" }, Spec = new V1LeaseSpec { HolderIdentity = "me" } }, "default");
+        var widget = await Widgets.CreateAsync(Client, Widgets.New("a"));
+        var map = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+        var lease = await Client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "l" }, Spec = new V1LeaseSpec { HolderIdentity = "me" } }, "default");
 
         var versions = new[] { Widgets.Rv(widget), map.Metadata.ResourceVersion, lease.Metadata.ResourceVersion }.Select(long.Parse).ToList();
         Assert.Equal(versions.Order().ToList(), versions);
@@ -55,8 +41,8 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
         widget["metadata"]!.AsObject().Remove("name");
         widget["metadata"]!["generateName"] = "w-";
 
-        var first = await Widgets.CreateAsync(_client, widget.DeepClone().AsObject());
-        var second = await Widgets.CreateAsync(_client, widget.DeepClone().AsObject());
+        var first = await Widgets.CreateAsync(Client, widget.DeepClone().AsObject());
+        var second = await Widgets.CreateAsync(Client, widget.DeepClone().AsObject());
 
         var name = first["metadata"]!["name"]!.GetValue<string>();
         Assert.StartsWith("w-", name, StringComparison.Ordinal);
@@ -67,9 +53,9 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Create_of_an_existing_name_is_409_AlreadyExists()
     {
-        await Widgets.CreateAsync(_client, Widgets.New("a"));
+        await Widgets.CreateAsync(Client, Widgets.New("a"));
 
-        var status = await KubeAssert.FailsWithStatusAsync(409, "AlreadyExists", () => Widgets.CreateAsync(_client, Widgets.New("a")));
+        var status = await KubeAssert.FailsWithStatusAsync(409, "AlreadyExists", () => Widgets.CreateAsync(Client, Widgets.New("a")));
 
         Assert.Equal("widgets.example.dev \"a\" already exists", status["message"]!.GetValue<string>());
         Assert.Equal("a", status["details"]!["name"]!.GetValue<string>());
@@ -80,7 +66,7 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Get_of_a_missing_object_is_404_NotFound()
     {
-        var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => _client.CoreV1.ReadNamespacedSecretAsync("nope", "default"));
+        var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Client.CoreV1.ReadNamespacedSecretAsync("nope", "default"));
 
         Assert.Equal("secrets \"nope\" not found", status["message"]!.GetValue<string>());
         Assert.Equal("secrets", status["details"]!["kind"]!.GetValue<string>());
@@ -90,7 +76,7 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     public async Task Create_in_a_missing_namespace_is_404_for_the_namespace()
     {
         var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () =>
-            _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "missing"));
+            Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "missing"));
 
         Assert.Equal("namespaces \"missing\" not found", status["message"]!.GetValue<string>());
     }
@@ -98,23 +84,57 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Replace_with_a_stale_resourceVersion_is_409_Conflict()
     {
-        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");
         created.Data["k"] = "2";
-        await _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default");
+        await Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default");
 
         created.Data["k"] = "3";
-        var status = await KubeAssert.FailsWithStatusAsync(409, "Conflict", () => _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default"));
+        var status = await KubeAssert.FailsWithStatusAsync(409, "Conflict", () => Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default"));
 
         Assert.Equal("Operation cannot be fulfilled on configmaps \"m\": the object has been modified; please apply your changes to the latest version and try again", status["message"]!.GetValue<string>());
-        Assert.Equal("2", (await _client.CoreV1.ReadNamespacedConfigMapAsync("m", "default")).Data["k"]);
+        Assert.Equal("2", (await Client.CoreV1.ReadNamespacedConfigMapAsync("m", "default")).Data["k"]);
+    }
+
+    [Fact]
+    public async Task Concurrent_replaces_from_the_same_revision_let_exactly_one_win()
+    {
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            var mine = new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m", ResourceVersion = created.Metadata.ResourceVersion }, Data = new Dictionary<string, string> { ["writer"] = $"{i}" } };
+            try
+            {
+                await Client.CoreV1.ReplaceNamespacedConfigMapAsync(mine, "m", "default");
+                return 200;
+            }
+            catch (k8s.Autorest.HttpOperationException e)
+            {
+                return (int)e.Response.StatusCode;
+            }
+        }));
+
+        Assert.Equal(1, attempts.Count(code => code == 200));
+        Assert.Equal(15, attempts.Count(code => code == 409));
+    }
+
+    [Fact]
+    public async Task Concurrent_merge_patches_all_apply()
+    {
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
+            Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(new JsonObject { ["data"] = new JsonObject { [$"k{i}"] = "v" } }.ToJsonString(), V1Patch.PatchType.MergePatch), "m", "default")));
+
+        Assert.Equal(32, (await Client.CoreV1.ReadNamespacedConfigMapAsync("m", "default")).Data.Count);
     }
 
     [Fact]
     public async Task Update_that_changes_nothing_keeps_the_resourceVersion()
     {
-        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["k"] = "1" } }, "default");
 
-        var replaced = await _client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default");
+        var replaced = await Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "m", "default");
 
         Assert.Equal(created.Metadata.ResourceVersion, replaced.Metadata.ResourceVersion);
     }
@@ -122,18 +142,18 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Generation_changes_only_when_spec_changes()
     {
-        var widget = await Widgets.CreateAsync(_client, Widgets.New("a"));
+        var widget = await Widgets.CreateAsync(Client, Widgets.New("a"));
         widget["metadata"]!["labels"] = new JsonObject { ["team"] = "x" };
-        var labelled = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(widget, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        var labelled = Widgets.Node(await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(widget, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
         Assert.Equal(1, Widgets.Generation(labelled));
         Assert.NotEqual(Widgets.Rv(widget), Widgets.Rv(labelled));
 
         labelled["spec"]!["size"] = 5;
-        var resized = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(labelled, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        var resized = Widgets.Node(await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(labelled, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
         Assert.Equal(2, Widgets.Generation(resized));
 
         var patch = new V1Patch(new JsonObject { ["status"] = new JsonObject { ["phase"] = "Ready" } }.ToJsonString(), V1Patch.PatchType.MergePatch);
-        var withStatus = Widgets.Node(await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        var withStatus = Widgets.Node(await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
         Assert.Equal(2, Widgets.Generation(withStatus));
     }
 
@@ -142,18 +162,18 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     {
         var widget = Widgets.New("a");
         widget["status"] = new JsonObject { ["phase"] = "FromCreate" };
-        var created = await Widgets.CreateAsync(_client, widget);
+        var created = await Widgets.CreateAsync(Client, widget);
         Assert.Null(created["status"]);
 
         created["spec"]!["size"] = 3;
         created["status"] = new JsonObject { ["phase"] = "FromMainEndpoint" };
-        var updated = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectAsync(created, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        var updated = Widgets.Node(await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(created, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
         Assert.Null(updated["status"]);
         Assert.Equal(3, updated["spec"]!["size"]!.GetValue<int>());
 
         updated["spec"]!["size"] = 9;
         updated["status"] = new JsonObject { ["phase"] = "FromStatusEndpoint" };
-        var statusWritten = Widgets.Node(await _client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(updated, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        var statusWritten = Widgets.Node(await Client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(updated, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
         Assert.Equal("FromStatusEndpoint", statusWritten["status"]!["phase"]!.GetValue<string>());
         Assert.Equal(3, statusWritten["spec"]!["size"]!.GetValue<int>());
     }
@@ -163,18 +183,18 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     {
         var widget = Widgets.New("a");
         widget["metadata"]!["finalizers"] = new JsonArray("example.dev/cleanup");
-        await Widgets.CreateAsync(_client, widget);
+        await Widgets.CreateAsync(Client, widget);
 
-        var pending = Widgets.Node(await _client.CustomObjects.DeleteNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+        var pending = Widgets.Node(await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
         Assert.NotNull(pending["metadata"]!["deletionTimestamp"]);
-        var stillThere = await Widgets.GetAsync(_client, "a");
+        var stillThere = await Widgets.GetAsync(Client, "a");
         Assert.NotNull(stillThere["metadata"]!["deletionTimestamp"]);
         Assert.Equal(2, Widgets.Generation(stillThere));
 
         var remove = new V1Patch("""[{"op":"test","path":"/metadata/finalizers/0","value":"example.dev/cleanup"},{"op":"remove","path":"/metadata/finalizers"}]""", V1Patch.PatchType.JsonPatch);
-        await _client.CustomObjects.PatchNamespacedCustomObjectAsync(remove, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
+        await Client.CustomObjects.PatchNamespacedCustomObjectAsync(remove, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
 
-        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Widgets.GetAsync(_client, "a"));
+        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Widgets.GetAsync(Client, "a"));
     }
 
     [Fact]
@@ -182,12 +202,12 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     {
         var widget = Widgets.New("a");
         widget["metadata"]!["finalizers"] = new JsonArray("example.dev/cleanup");
-        await Widgets.CreateAsync(_client, widget);
-        await _client.CustomObjects.DeleteNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
+        await Widgets.CreateAsync(Client, widget);
+        await Client.CustomObjects.DeleteNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
 
         var add = new V1Patch("""{"metadata":{"finalizers":["example.dev/cleanup","example.dev/late"]}}""", V1Patch.PatchType.MergePatch);
         var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () =>
-            _client.CustomObjects.PatchNamespacedCustomObjectAsync(add, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+            Client.CustomObjects.PatchNamespacedCustomObjectAsync(add, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
 
         var cause = status["details"]!["causes"]![0]!;
         Assert.Equal("metadata.finalizers", cause["field"]!.GetValue<string>());
@@ -198,9 +218,9 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Merge_patch_merges_objects_and_null_removes()
     {
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" } }, "default");
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" } }, "default");
 
-        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"b":null,"c":"3"}}""", V1Patch.PatchType.MergePatch), "m", "default");
+        var patched = await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"b":null,"c":"3"}}""", V1Patch.PatchType.MergePatch), "m", "default");
 
         Assert.Equal(new Dictionary<string, string> { ["a"] = "1", ["c"] = "3" }, patched.Data);
     }
@@ -208,13 +228,13 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Json_patch_with_a_failing_test_is_422_and_changes_nothing()
     {
-        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, "default");
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, "default");
 
         var patch = new V1Patch("""[{"op":"test","path":"/data/a","value":"2"},{"op":"replace","path":"/data/a","value":"3"}]""", V1Patch.PatchType.JsonPatch);
-        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => _client.CoreV1.PatchNamespacedConfigMapAsync(patch, "m", "default"));
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Client.CoreV1.PatchNamespacedConfigMapAsync(patch, "m", "default"));
 
         Assert.Contains("/data/a", status["details"]!["causes"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        var after = await _client.CoreV1.ReadNamespacedConfigMapAsync("m", "default");
+        var after = await Client.CoreV1.ReadNamespacedConfigMapAsync("m", "default");
         Assert.Equal("1", after.Data["a"]);
         Assert.Equal(created.Metadata.ResourceVersion, after.Metadata.ResourceVersion);
     }
@@ -222,12 +242,12 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Json_patch_pinning_a_stale_resourceVersion_is_409()
     {
-        var created = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"a":"1"}}""", V1Patch.PatchType.MergePatch), "m", "default");
+        var created = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "default");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"a":"1"}}""", V1Patch.PatchType.MergePatch), "m", "default");
 
         var stale = new V1Patch(new JsonObject { ["metadata"] = new JsonObject { ["resourceVersion"] = created.Metadata.ResourceVersion }, ["data"] = new JsonObject { ["a"] = "2" } }.ToJsonString(), V1Patch.PatchType.MergePatch);
 
-        await KubeAssert.FailsWithStatusAsync(409, "Conflict", () => _client.CoreV1.PatchNamespacedConfigMapAsync(stale, "m", "default"));
+        await KubeAssert.FailsWithStatusAsync(409, "Conflict", () => Client.CoreV1.PatchNamespacedConfigMapAsync(stale, "m", "default"));
     }
 
     [Fact]
@@ -236,11 +256,11 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
         foreach (var (name, labels) in new[] { ("a", "tier=web,env=prod"), ("b", "tier=db,env=prod"), ("c", "tier=web"), ("d", "") })
         {
             var map = new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = labels.Length == 0 ? null : labels.Split(',').Select(l => l.Split('=')).ToDictionary(p => p[0], p => p[1]) } };
-            await _client.CoreV1.CreateNamespacedConfigMapAsync(map, "default");
+            await Client.CoreV1.CreateNamespacedConfigMapAsync(map, "default");
         }
 
         async Task<string> Names(string? labelSelector, string? fieldSelector = null) =>
-            string.Join(",", (await _client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: labelSelector, fieldSelector: fieldSelector)).Items.Select(i => i.Metadata.Name));
+            string.Join(",", (await Client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: labelSelector, fieldSelector: fieldSelector)).Items.Select(i => i.Metadata.Name));
 
         Assert.Equal("a,c", await Names("tier=web"));
         Assert.Equal("a,c", await Names("tier==web"));
@@ -260,12 +280,12 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = $"m{i}" } }, "default");
+            await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = $"m{i}" } }, "default");
         }
 
-        var first = await _client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2);
-        var second = await _client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2, continueParameter: first.Metadata.ContinueProperty);
-        var third = await _client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2, continueParameter: second.Metadata.ContinueProperty);
+        var first = await Client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2);
+        var second = await Client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2, continueParameter: first.Metadata.ContinueProperty);
+        var third = await Client.CoreV1.ListNamespacedConfigMapAsync("default", limit: 2, continueParameter: second.Metadata.ContinueProperty);
 
         Assert.Equal(["m0", "m1", "m2", "m3", "m4"], first.Items.Concat(second.Items).Concat(third.Items).Select(m => m.Metadata.Name));
         Assert.Equal(3, first.Metadata.RemainingItemCount);
@@ -277,7 +297,7 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     {
         var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new Dictionary<string, string> { ["password"] = "hunter2" } };
 
-        var created = await _client.CoreV1.CreateNamespacedSecretAsync(secret, "default");
+        var created = await Client.CoreV1.CreateNamespacedSecretAsync(secret, "default");
 
         Assert.Equal("Opaque", created.Type);
         Assert.Null(created.StringData);
@@ -287,27 +307,42 @@ public sealed class CrudSemanticsTests : IAsyncLifetime
     [Fact]
     public async Task Delete_of_a_builtin_answers_with_a_Success_status()
     {
-        await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
+        await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
 
-        var status = await _client.CoreV1.DeleteNamespacedSecretAsync("s", "default");
+        var status = await Client.CoreV1.DeleteNamespacedSecretAsync("s", "default");
 
         Assert.Equal("Success", status.Status);
         Assert.Equal("s", status.Details.Name);
-        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => _client.CoreV1.ReadNamespacedSecretAsync("s", "default"));
+        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Client.CoreV1.ReadNamespacedSecretAsync("s", "default"));
     }
 
     [Fact]
     public async Task Leases_and_events_round_trip()
     {
-        var lease = await _client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "leader" }, Spec = new V1LeaseSpec { HolderIdentity = "a", LeaseDurationSeconds = 15 } }, "kube-system");
+        var lease = await Client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "leader" }, Spec = new V1LeaseSpec { HolderIdentity = "a", LeaseDurationSeconds = 15 } }, "kube-system");
         lease.Spec.HolderIdentity = "b";
-        var taken = await _client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "leader", "kube-system");
+        var taken = await Client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "leader", "kube-system");
         Assert.Equal("b", taken.Spec.HolderIdentity);
 
-        await _client.CoreV1.CreateNamespacedEventAsync(new Corev1Event { Metadata = new V1ObjectMeta { GenerateName = "w." }, Reason = "Issued", Message = "done", Type = "Normal", InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = "a" } }, "default");
-        await _client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e2" }, Reason = "Issued", Note = "done", Type = "Normal", Action = "Issue", EventTime = DateTime.UtcNow, ReportingController = "x", ReportingInstance = "x-1" }, "default");
+    }
 
-        Assert.Single((await _client.CoreV1.ListNamespacedEventAsync("default")).Items);
-        Assert.Equal("e2", Assert.Single((await _client.EventsV1.ListNamespacedEventAsync("default")).Items).Metadata.Name);
+    [Fact]
+    public async Task Core_and_events_k8s_io_events_are_one_store_with_mapped_fields()
+    {
+        await Client.CoreV1.CreateNamespacedEventAsync(new Corev1Event { Metadata = new V1ObjectMeta { Name = "e1" }, Reason = "Issued", Message = "core note", Type = "Normal", InvolvedObject = new V1ObjectReference { Kind = "Widget", Name = "a" } }, "default");
+        await Client.EventsV1.CreateNamespacedEventAsync(new Eventsv1Event { Metadata = new V1ObjectMeta { Name = "e2" }, Reason = "Issued", Note = "new note", Type = "Normal", Action = "Issue", EventTime = DateTime.UtcNow, ReportingController = "mtls-operator", ReportingInstance = "pod-1", Regarding = new V1ObjectReference { Kind = "Widget", Name = "b" } }, "default");
+
+        var core = (await Client.CoreV1.ListNamespacedEventAsync("default")).Items.ToDictionary(e => e.Metadata.Name);
+        var events = (await Client.EventsV1.ListNamespacedEventAsync("default")).Items.ToDictionary(e => e.Metadata.Name);
+
+        Assert.Equal("new note", core["e2"].Message);
+        Assert.Equal("b", core["e2"].InvolvedObject.Name);
+        Assert.Equal("mtls-operator", core["e2"].ReportingComponent);
+        Assert.Equal("core note", events["e1"].Note);
+        Assert.Equal("a", events["e1"].Regarding.Name);
+        Assert.Equal("e2", Assert.Single((await Client.CoreV1.ListNamespacedEventAsync("default", fieldSelector: "involvedObject.name=b")).Items).Metadata.Name);
+        var patched = await Client.EventsV1.PatchNamespacedEventAsync(new V1Patch("""{"note":"patched"}""", V1Patch.PatchType.MergePatch), "e2", "default");
+        Assert.Equal("patched", patched.Note);
+        Assert.Equal("patched", (await Client.CoreV1.ReadNamespacedEventAsync("e2", "default")).Message);
     }
 }

@@ -6,33 +6,19 @@ using MtlsOperator.Sandbox.Kubernetes;
 
 namespace MtlsOperator.Sandbox.Tests.Kubernetes;
 
-public sealed class CustomResourceTests : IAsyncLifetime
+public sealed class CustomResourceTests : EmulatorTest
 {
-    private KubeApiEmulator _kube = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kube = await KubeApiEmulator.StartAsync();
-        _client = _kube.CreateClient();
-        await Widgets.RegisterAsync(_client);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _kube.DisposeAsync();
-    }
+    protected override bool RegistersWidgets => true;
 
     [Fact]
     public async Task Registered_definition_is_established_and_discoverable()
     {
-        var crd = await _client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.dev");
+        var crd = await Client.ApiextensionsV1.ReadCustomResourceDefinitionAsync("widgets.example.dev");
         Assert.Contains(crd.Status.Conditions, c => c.Type == "Established" && c.Status == "True");
 
-        var resources = await _client.ApiextensionsV1.GetAPIResourcesAsync();
+        var resources = await Client.ApiextensionsV1.GetAPIResourcesAsync();
         Assert.Contains(resources.Resources, r => r.Name == "customresourcedefinitions");
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         var list = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/example.dev/v1", UriKind.Relative)))!;
         var widgets = list["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "widgets")!;
         Assert.Equal("Widget", widgets["kind"]!.GetValue<string>());
@@ -48,7 +34,7 @@ public sealed class CustomResourceTests : IAsyncLifetime
     public async Task Unregistered_resource_is_404()
     {
         var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () =>
-            _client.CustomObjects.ListNamespacedCustomObjectAsync("example.dev", "v1", "default", "gizmos"));
+            Client.CustomObjects.ListNamespacedCustomObjectAsync("example.dev", "v1", "default", "gizmos"));
 
         Assert.Equal("the server could not find the requested resource", status["message"]!.GetValue<string>());
     }
@@ -56,13 +42,13 @@ public sealed class CustomResourceTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_the_definition_removes_the_resource_and_its_objects()
     {
-        await Widgets.CreateAsync(_client, Widgets.New("a"));
+        await Widgets.CreateAsync(Client, Widgets.New("a"));
 
-        await _client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.dev");
+        await Client.ApiextensionsV1.DeleteCustomResourceDefinitionAsync("widgets.example.dev");
 
-        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Widgets.GetAsync(_client, "a"));
-        await Widgets.RegisterAsync(_client);
-        var list = Widgets.Node(await _client.CustomObjects.ListNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural));
+        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Widgets.GetAsync(Client, "a"));
+        await Widgets.RegisterAsync(Client);
+        var list = Widgets.Node(await Client.CustomObjects.ListNamespacedCustomObjectAsync(Widgets.Group, Widgets.Version, "default", Widgets.Plural));
         Assert.Empty(list["items"]!.AsArray());
     }
 
@@ -75,7 +61,7 @@ public sealed class CustomResourceTests : IAsyncLifetime
         widget["spec"]!.AsObject().Remove("color");
         widget["spec"]!["size"] = "big";
 
-        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Widgets.CreateAsync(_client, widget));
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Widgets.CreateAsync(Client, widget));
 
         var causes = status["details"]!["causes"]!.AsArray().Select(c => (Field: c!["field"]!.GetValue<string>(), Reason: c["reason"]!.GetValue<string>(), Message: c["message"]!.GetValue<string>())).ToList();
         Assert.Equal(["spec.color", "spec.label", "spec.size", "spec.tags"], causes.Select(c => c.Field).Order(StringComparer.Ordinal));
@@ -99,12 +85,12 @@ public sealed class CustomResourceTests : IAsyncLifetime
     [InlineData("size", "11", "FieldValueInvalid", "Invalid value: 11: spec.size in body should be less than or equal to 10")]
     [InlineData("label", "\"a\"", "FieldValueInvalid", "Invalid value: \"a\": spec.label in body should be at least 2 chars long")]
     [InlineData("label", "\"abcdefghij\"", "FieldValueTooLong", "Too long: may not be more than 8 bytes")]
-    public async Task Each_schema_rule_reports_kube_apiserver_message(string field, string value, string reason, string message)
+    public async Task Each_schema_rule_reportsKube_apiserver_message(string field, string value, string reason, string message)
     {
         var widget = Widgets.New("a");
         widget["spec"]![field] = JsonNode.Parse(value);
 
-        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Widgets.CreateAsync(_client, widget));
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Widgets.CreateAsync(Client, widget));
 
         var cause = Assert.Single(status["details"]!["causes"]!.AsArray())!;
         Assert.Equal($"spec.{field}", cause["field"]!.GetValue<string>());
@@ -114,15 +100,57 @@ public sealed class CustomResourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Schema_defaults_fill_missing_fields()
+    {
+        var created = await Widgets.CreateAsync(Client, Widgets.New("a"));
+
+        Assert.Equal("round", created["spec"]!["shape"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Status_is_validated_for_formats_and_list_map_keys()
+    {
+        await Widgets.CreateAsync(Client, Widgets.New("a"));
+        var patch = new V1Patch("""{"status":{"conditions":[{"type":"Ready","status":"True","lastTransitionTime":"yesterday"},{"type":"Ready","status":"False","lastTransitionTime":"2026-01-02T03:04:05Z"}]}}""", V1Patch.PatchType.MergePatch);
+
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () =>
+            Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+
+        var causes = status["details"]!["causes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["message"]!.GetValue<string>());
+        Assert.Equal("Invalid value: \"yesterday\": status.conditions[0].lastTransitionTime in body must be of type date-time: \"yesterday\"", causes["status.conditions[0].lastTransitionTime"]);
+        Assert.Equal("Duplicate value: map[string]interface {}{\"type\":\"Ready\"}", causes["status.conditions[1]"]);
+    }
+
+    [Fact]
+    public async Task Metadata_labels_and_owner_references_are_validated_for_every_resource()
+    {
+        var map = new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "m",
+                Labels = new Dictionary<string, string> { ["good"] = "not valid!" },
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = "" }],
+            },
+        };
+
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Client.CoreV1.CreateNamespacedConfigMapAsync(map, "default"));
+
+        var fields = status["details"]!["causes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>()).ToList();
+        Assert.Equal(["metadata.labels", "metadata.ownerReferences.uid"], fields);
+        Assert.StartsWith("ConfigMap \"m\" is invalid: [metadata.labels: Invalid value: \"not valid!\": a valid label must be", status["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Updates_are_validated_too()
     {
-        var created = await Widgets.CreateAsync(_client, Widgets.New("a"));
+        var created = await Widgets.CreateAsync(Client, Widgets.New("a"));
         var patch = new V1Patch("""{"spec":{"size":100}}""", V1Patch.PatchType.MergePatch);
 
         await KubeAssert.FailsWithStatusAsync(422, "Invalid", () =>
-            _client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
+            Client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a"));
 
-        Assert.Equal(Widgets.Rv(created), Widgets.Rv(await Widgets.GetAsync(_client, "a")));
+        Assert.Equal(Widgets.Rv(created), Widgets.Rv(await Widgets.GetAsync(Client, "a")));
     }
 
     [Fact]
@@ -133,12 +161,12 @@ public sealed class CustomResourceTests : IAsyncLifetime
         widget["spec"]!["extra"] = new JsonObject { ["anything"] = new JsonObject { ["goes"] = true } };
         widget["topLevel"] = 1;
 
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         using var content = new StringContent(widget.ToJsonString(), new MediaTypeHeaderValue("application/json"));
         using var response = await http.PostAsync(new Uri("/apis/example.dev/v1/namespaces/default/widgets", UriKind.Relative), content);
 
         Assert.Equal(201, (int)response.StatusCode);
-        var stored = await Widgets.GetAsync(_client, "a");
+        var stored = await Widgets.GetAsync(Client, "a");
         Assert.Null(stored["spec"]!["unknown"]);
         Assert.Null(stored["topLevel"]);
         Assert.True(stored["spec"]!["extra"]!["anything"]!["goes"]!.GetValue<bool>());
@@ -151,7 +179,7 @@ public sealed class CustomResourceTests : IAsyncLifetime
     {
         var widget = Widgets.New("a");
         widget["spec"]!["unknown"] = "x";
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         using var content = new StringContent(widget.ToJsonString(), new MediaTypeHeaderValue("application/json"));
 
         using var response = await http.PostAsync(new Uri("/apis/example.dev/v1/namespaces/default/widgets?fieldValidation=Strict", UriKind.Relative), content);
@@ -159,7 +187,7 @@ public sealed class CustomResourceTests : IAsyncLifetime
         Assert.Equal(400, (int)response.StatusCode);
         var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("BadRequest", status["reason"]!.GetValue<string>());
-        Assert.Equal("strict decoding error: unknown field \"spec.unknown\"", status["message"]!.GetValue<string>());
+        Assert.Equal("Widget in version \"v1\" cannot be handled as a Widget: strict decoding error: unknown field \"spec.unknown\"", status["message"]!.GetValue<string>());
     }
 
     [Fact]
@@ -169,24 +197,24 @@ public sealed class CustomResourceTests : IAsyncLifetime
         crd.Metadata.Name = "globals.example.dev";
         crd.Spec.Scope = "Cluster";
         crd.Spec.Names = new V1CustomResourceDefinitionNames { Plural = "globals", Singular = "global", Kind = "Global", ListKind = "GlobalList" };
-        await _client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
+        await Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd);
 
         var body = new JsonObject { ["apiVersion"] = "example.dev/v1", ["kind"] = "Global", ["metadata"] = new JsonObject { ["name"] = "g" }, ["spec"] = new JsonObject { ["color"] = "blue" } };
-        await _client.CustomObjects.CreateClusterCustomObjectAsync(body, "example.dev", "v1", "globals");
+        await Client.CustomObjects.CreateClusterCustomObjectAsync(body, "example.dev", "v1", "globals");
 
-        var got = Widgets.Node(await _client.CustomObjects.GetClusterCustomObjectAsync("example.dev", "v1", "globals", "g"));
+        var got = Widgets.Node(await Client.CustomObjects.GetClusterCustomObjectAsync("example.dev", "v1", "globals", "g"));
         Assert.Null(got["metadata"]!["namespace"]);
-        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => _client.CustomObjects.ListNamespacedCustomObjectAsync("example.dev", "v1", "default", "globals"));
+        await KubeAssert.FailsWithStatusAsync(404, "NotFound", () => Client.CustomObjects.ListNamespacedCustomObjectAsync("example.dev", "v1", "default", "globals"));
     }
 
     [Fact]
     public async Task Table_responses_use_the_printer_columns()
     {
         var widget = Widgets.New("a", size: 4);
-        await Widgets.CreateAsync(_client, widget);
-        await _client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+        await Widgets.CreateAsync(Client, widget);
+        await Client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
             new V1Patch("""{"status":{"conditions":[{"type":"Ready","status":"True"}]}}""", V1Patch.PatchType.MergePatch), Widgets.Group, Widgets.Version, "default", Widgets.Plural, "a");
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         http.DefaultRequestHeaders.Accept.ParseAdd("application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
 
         var table = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/example.dev/v1/namespaces/default/widgets", UriKind.Relative)))!;

@@ -4,23 +4,8 @@ using MtlsOperator.Sandbox.Kubernetes;
 
 namespace MtlsOperator.Sandbox.Tests.Kubernetes;
 
-public sealed class GarbageCollectionTests : IAsyncLifetime
+public sealed class GarbageCollectionTests : EmulatorTest
 {
-    private KubeApiEmulator _kube = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kube = await KubeApiEmulator.StartAsync();
-        _client = _kube.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _kube.DisposeAsync();
-    }
-
     [Fact]
     public async Task Dependents_are_deleted_in_the_background_when_their_owner_goes()
     {
@@ -28,10 +13,10 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
         await CreateSecretAsync("child", Owner(owner));
         await CreateSecretAsync("unrelated");
 
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default");
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default");
 
-        await KubeAssert.EventuallyAsync(async () => (await _client.CoreV1.ListNamespacedSecretAsync("default")).Items.All(s => s.Metadata.Name != "child"), "the dependent to be collected");
-        Assert.Single((await _client.CoreV1.ListNamespacedSecretAsync("default")).Items, s => s.Metadata.Name == "unrelated");
+        await KubeAssert.EventuallyAsync(async () => (await Client.CoreV1.ListNamespacedSecretAsync("default")).Items.All(s => s.Metadata.Name != "child"), "the dependent to be collected");
+        Assert.Single((await Client.CoreV1.ListNamespacedSecretAsync("default")).Items, s => s.Metadata.Name == "unrelated");
     }
 
     [Fact]
@@ -42,10 +27,10 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
         await CreateSecretAsync("child", Owner(first), Owner(second));
         await CreateSecretAsync("marker", Owner(first));
 
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("first", "default");
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("first", "default");
 
-        await KubeAssert.EventuallyAsync(async () => (await _client.CoreV1.ListNamespacedSecretAsync("default")).Items.All(s => s.Metadata.Name != "marker"), "the single-owner dependent to be collected");
-        Assert.NotNull(await _client.CoreV1.ReadNamespacedSecretAsync("child", "default"));
+        await KubeAssert.EventuallyAsync(async () => (await Client.CoreV1.ListNamespacedSecretAsync("default")).Items.All(s => s.Metadata.Name != "marker"), "the single-owner dependent to be collected");
+        Assert.NotNull(await Client.CoreV1.ReadNamespacedSecretAsync("child", "default"));
     }
 
     [Fact]
@@ -54,9 +39,9 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
         var owner = await CreateMapAsync("owner");
         await CreateSecretAsync("child", Owner(owner));
 
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default", propagationPolicy: "Orphan");
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default", propagationPolicy: "Orphan");
 
-        var child = await _client.CoreV1.ReadNamespacedSecretAsync("child", "default");
+        var child = await Client.CoreV1.ReadNamespacedSecretAsync("child", "default");
         Assert.Null(child.Metadata.OwnerReferences);
     }
 
@@ -66,23 +51,23 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
         var owner = await CreateMapAsync("owner");
         await CreateSecretAsync("child", Owner(owner));
 
-        var pending = await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default", propagationPolicy: "Foreground");
+        var pending = await Client.CoreV1.DeleteNamespacedConfigMapAsync("owner", "default", propagationPolicy: "Foreground");
 
         Assert.NotNull(pending.Metadata);
-        await KubeAssert.EventuallyAsync(async () => (await _client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.Count == 0, "the owner to go after its dependents");
-        Assert.Empty((await _client.CoreV1.ListNamespacedSecretAsync("default")).Items);
+        await KubeAssert.EventuallyAsync(async () => (await Client.CoreV1.ListNamespacedConfigMapAsync("default")).Items.Count == 0, "the owner to go after its dependents");
+        Assert.Empty((await Client.CoreV1.ListNamespacedSecretAsync("default")).Items);
     }
 
     [Fact]
     public async Task Deleting_a_namespace_removes_its_content_then_the_namespace()
     {
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "team" } });
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "team");
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "team" } });
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" } }, "team");
 
-        var terminating = await _client.CoreV1.DeleteNamespaceAsync("team");
+        var terminating = await Client.CoreV1.DeleteNamespaceAsync("team");
 
-        await KubeAssert.EventuallyAsync(async () => (await _client.CoreV1.ListNamespaceAsync()).Items.All(n => n.Metadata.Name != "team"), "the namespace to go");
-        var left = (await _client.CoreV1.ListConfigMapForAllNamespacesAsync()).Items;
+        await KubeAssert.EventuallyAsync(async () => (await Client.CoreV1.ListNamespaceAsync()).Items.All(n => n.Metadata.Name != "team"), "the namespace to go");
+        var left = (await Client.CoreV1.ListConfigMapForAllNamespacesAsync()).Items;
         Assert.True(left.All(m => m.Metadata.NamespaceProperty != "team"), string.Join(",", left.Select(m => m.Metadata.NamespaceProperty + "/" + m.Metadata.Name)));
         Assert.NotNull(terminating);
     }
@@ -91,8 +76,8 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
         new() { ApiVersion = "v1", Kind = "ConfigMap", Name = owner.Metadata.Name, Uid = owner.Metadata.Uid };
 
     private Task<V1ConfigMap> CreateMapAsync(string name) =>
-        _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name } }, "default");
+        Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name } }, "default");
 
     private Task<V1Secret> CreateSecretAsync(string name, params V1OwnerReference[] owners) =>
-        _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, OwnerReferences = owners.Length == 0 ? null : owners } }, "default");
+        Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = name, OwnerReferences = owners.Length == 0 ? null : owners } }, "default");
 }

@@ -47,7 +47,9 @@ public sealed partial class KubectlEndToEndTests : IAsyncLifetime
         Assert.Contains("widget.example.dev/w1 created", await Ok("apply", "-f", PathOf("widget.yaml")), StringComparison.Ordinal);
         Assert.Contains("widget.example.dev/w1 unchanged", await Ok("apply", "-f", PathOf("widget.yaml")), StringComparison.Ordinal);
 
-        var table = await Ok("get", "widgets");
+        var (exit, table, complaints) = await _kubectl.RunAsync("get", "widgets");
+        Assert.Equal(0, exit);
+        Assert.Equal("", complaints);
         Assert.Matches(Columns(), table);
         Assert.Matches(Row("w1", "3"), table);
         Assert.Matches(Row("w1", "3"), await Ok("get", "gadgets"));
@@ -81,6 +83,24 @@ public sealed partial class KubectlEndToEndTests : IAsyncLifetime
         Assert.Matches(@"s1\s+Opaque\s+1\s+\d+s", await Ok("get", "secrets"));
         Assert.Matches(@"leader\s+pod-a", await Ok("get", "leases"));
         Assert.Matches(@"default\s+Active", await Ok("get", "namespaces"));
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_create_commands_send_protobuf_the_emulator_decodes()
+    {
+        await Ok("create", "namespace", "team");
+        await Ok("create", "secret", "generic", "creds", "-n", "team", "--from-literal=user=alice", "--from-literal=pass=s3cr=t", "--type=example.dev/basic");
+        await Ok("create", "configmap", "settings", "-n", "team", "--from-literal=mode=strict");
+        await Ok("label", "secret", "creds", "-n", "team", "tier=gold");
+
+        using var client = _kube.CreateClient();
+        var secret = await client.CoreV1.ReadNamespacedSecretAsync("creds", "team");
+        Assert.Equal("example.dev/basic", secret.Type);
+        Assert.Equal("alice", System.Text.Encoding.UTF8.GetString(secret.Data["user"]));
+        Assert.Equal("s3cr=t", System.Text.Encoding.UTF8.GetString(secret.Data["pass"]));
+        Assert.Equal("gold", secret.Metadata.Labels["tier"]);
+        Assert.Equal("strict", (await client.CoreV1.ReadNamespacedConfigMapAsync("settings", "team")).Data["mode"]);
+        Assert.Equal("Active", (await client.CoreV1.ReadNamespaceAsync("team")).Status.Phase);
     }
 
     private async Task WatchSeesPatchAsync()

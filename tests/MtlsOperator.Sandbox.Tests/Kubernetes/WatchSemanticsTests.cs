@@ -7,32 +7,20 @@ using MtlsOperator.Sandbox.Kubernetes;
 
 namespace MtlsOperator.Sandbox.Tests.Kubernetes;
 
-public sealed class WatchSemanticsTests : IAsyncLifetime
+public sealed class WatchSemanticsTests : EmulatorTest
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private KubeApiEmulator _kube = null!;
-    private IKubernetes _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        _kube = await KubeApiEmulator.StartAsync(new KubeApiEmulatorOptions { WatchHistoryWindow = 50, BookmarkInterval = TimeSpan.FromMilliseconds(200) });
-        _client = _kube.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _kube.DisposeAsync();
-    }
+    protected override KubeApiEmulatorOptions Options => new() { WatchHistoryWindow = 50, BookmarkInterval = TimeSpan.FromMilliseconds(200) };
 
     [Fact]
     public async Task Watch_from_a_resourceVersion_replays_only_later_changes_in_order()
     {
         await CreateMapAsync("before");
-        var from = (await _client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion;
+        var from = (await Client.CoreV1.ListNamespacedConfigMapAsync("default")).Metadata.ResourceVersion;
         await CreateMapAsync("after");
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"k":"v"}}""", V1Patch.PatchType.MergePatch), "after", "default");
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("after", "default");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"k":"v"}}""", V1Patch.PatchType.MergePatch), "after", "default");
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("after", "default");
 
         var events = await CollectAsync(resourceVersion: from, count: 3);
 
@@ -57,8 +45,8 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
     {
         var map = await CreateMapAsync("a", new Dictionary<string, string> { ["app"] = "x" });
         var from = map.Metadata.ResourceVersion;
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"app":"y"}}}""", V1Patch.PatchType.MergePatch), "a", "default");
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"app":"x"}}}""", V1Patch.PatchType.MergePatch), "a", "default");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"app":"y"}}}""", V1Patch.PatchType.MergePatch), "a", "default");
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"app":"x"}}}""", V1Patch.PatchType.MergePatch), "a", "default");
 
         var events = await CollectAsync(resourceVersion: from, count: 2, labelSelector: "app=x");
 
@@ -82,9 +70,9 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
     {
         var map = await CreateMapAsync("a");
         await CreateMapAsync("b");
-        _kube.ExpireWatchHistory();
+        Kube.ExpireWatchHistory();
 
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress };
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress };
         var body = await http.GetStringAsync(new Uri($"/api/v1/namespaces/default/configmaps?watch=true&resourceVersion={map.Metadata.ResourceVersion}", UriKind.Relative));
 
         var evt = JsonNode.Parse(body.Trim())!;
@@ -105,7 +93,7 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
         }
 
         var error = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var watcher = _client.CoreV1.WatchListNamespacedConfigMap("default", resourceVersion: map.Metadata.ResourceVersion, onEvent: (_, _) => { }, onError: e => error.TrySetResult(e));
+        using var watcher = Client.CoreV1.WatchListNamespacedConfigMap("default", resourceVersion: map.Metadata.ResourceVersion, onEvent: (_, _) => { }, onError: e => error.TrySetResult(e));
 
         var exception = Assert.IsType<KubernetesException>(await error.Task.WaitAsync(Patience));
         Assert.Equal(410, exception.Status.Code);
@@ -113,9 +101,37 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendInitialEvents_streams_the_state_then_a_marked_bookmark()
+    {
+        await CreateMapAsync("a");
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress, Timeout = Patience };
+
+        var body = await http.GetStringAsync(new Uri("/api/v1/namespaces/default/configmaps?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=1", UriKind.Relative));
+
+        var events = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal("ADDED", events[0]["type"]!.GetValue<string>());
+        Assert.Equal("BOOKMARK", events[1]["type"]!.GetValue<string>());
+        Assert.Equal("true", events[1]["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Exact_list_of_a_changed_resource_at_an_old_revision_is_410()
+    {
+        var first = await CreateMapAsync("a");
+        await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" } }, "default");
+
+        var unchanged = await Client.CoreV1.ListNamespacedConfigMapAsync("default", resourceVersion: first.Metadata.ResourceVersion, resourceVersionMatch: "Exact");
+        Assert.Equal(first.Metadata.ResourceVersion, unchanged.Metadata.ResourceVersion);
+
+        await CreateMapAsync("b");
+        await KubeAssert.FailsWithStatusAsync(410, "Expired", () =>
+            Client.CoreV1.ListNamespacedConfigMapAsync("default", resourceVersion: first.Metadata.ResourceVersion, resourceVersionMatch: "Exact"));
+    }
+
+    [Fact]
     public async Task Watch_ends_after_timeoutSeconds()
     {
-        using var http = new HttpClient { BaseAddress = _kube.BaseAddress, Timeout = Patience };
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress, Timeout = Patience };
         var started = DateTime.UtcNow;
 
         var body = await http.GetStringAsync(new Uri("/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1", UriKind.Relative));
@@ -128,13 +144,13 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
     public async Task CloseAllWatches_ends_open_streams_cleanly()
     {
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var watcher = _client.CoreV1.WatchListNamespacedConfigMap("default", timeoutSeconds: 300, onEvent: (_, _) => { }, onClosed: () => closed.TrySetResult());
-        await KubeAssert.EventuallyAsync(() => Task.FromResult(_kube.OpenWatchCount == 1), "the watch to open");
+        using var watcher = Client.CoreV1.WatchListNamespacedConfigMap("default", timeoutSeconds: 300, onEvent: (_, _) => { }, onClosed: () => closed.TrySetResult());
+        await KubeAssert.EventuallyAsync(() => Task.FromResult(Kube.OpenWatchCount == 1), "the watch to open");
 
-        _kube.Faults.CloseAllWatches();
+        Kube.Faults.CloseAllWatches();
 
         await closed.Task.WaitAsync(Patience);
-        Assert.Equal(0, _kube.OpenWatchCount);
+        Assert.Equal(0, Kube.OpenWatchCount);
     }
 
     [Fact]
@@ -154,12 +170,12 @@ public sealed class WatchSemanticsTests : IAsyncLifetime
     }
 
     private async Task<V1ConfigMap> CreateMapAsync(string name, IDictionary<string, string>? labels = null) =>
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = labels } }, "default");
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = labels } }, "default");
 
     private async Task<List<(WatchEventType Type, V1ConfigMap Object)>> CollectAsync(string? resourceVersion, int count, string? labelSelector = null, bool bookmarks = false)
     {
         var events = Channel.CreateUnbounded<(WatchEventType, V1ConfigMap)>();
-        using var watcher = _client.CoreV1.WatchListNamespacedConfigMap(
+        using var watcher = Client.CoreV1.WatchListNamespacedConfigMap(
             "default", allowWatchBookmarks: bookmarks, labelSelector: labelSelector, resourceVersion: resourceVersion, timeoutSeconds: 60,
             onEvent: (type, item) => events.Writer.TryWrite((type, item)));
         var result = new List<(WatchEventType, V1ConfigMap)>();

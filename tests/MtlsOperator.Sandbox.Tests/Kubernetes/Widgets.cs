@@ -40,14 +40,19 @@ internal static class Widgets
                       "size": { "type": "integer", "minimum": 1, "maximum": 10 },
                       "label": { "type": "string", "pattern": "^[a-z]+$", "minLength": 2, "maxLength": 8 },
                       "tags": { "type": "array", "maxItems": 2, "items": { "type": "string" } },
-                      "extra": { "type": "object", "x-kubernetes-preserve-unknown-fields": true }
+                      "extra": { "type": "object", "x-kubernetes-preserve-unknown-fields": true },
+                      "shape": { "type": "string", "default": "round" }
                     }
                   },
                   "status": {
                     "type": "object",
                     "properties": {
                       "phase": { "type": "string" },
-                      "conditions": { "type": "array", "items": { "type": "object", "properties": { "type": { "type": "string" }, "status": { "type": "string" } } } }
+                      "conditions": {
+                        "type": "array", "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["type"],
+                        "items": { "type": "object", "required": ["type"], "properties": {
+                          "type": { "type": "string" }, "status": { "type": "string" }, "lastTransitionTime": { "type": "string", "format": "date-time" } } }
+                      }
                     }
                   }
                 }

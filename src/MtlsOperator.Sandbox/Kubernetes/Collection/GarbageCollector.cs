@@ -28,7 +28,14 @@ internal sealed class GarbageCollector
             {
                 while (changes.TryRead(out var change))
                 {
-                    Handle(change);
+                    try
+                    {
+                        Handle(change);
+                    }
+                    catch (KubeApiException)
+                    {
+                        // A write the collector raced with failed; the next change touching the same objects retries.
+                    }
                 }
             }
         }
@@ -114,7 +121,7 @@ internal sealed class GarbageCollector
 
     private void TryFinishNamespace(string ns)
     {
-        if (_registry.Store.InNamespace(ns).Count == 0)
+        if (_registry.Store.CountInNamespace(ns) == 0)
         {
             _registry.FinalizeNamespace(ns);
         }

@@ -29,18 +29,4 @@ internal static class JsonResponse
 
         return WriteAsync(context, error.Code, error.ToStatus(), cancellationToken);
     }
-
-    /// <summary>Writes a stored object as served at <paramref name="apiVersion"/>; no re-parse when that is its storage version.</summary>
-    public static void WriteObject(Utf8JsonWriter writer, StoredObject obj, string apiVersion, bool isStorageVersion)
-    {
-        if (isStorageVersion)
-        {
-            writer.WriteRawValue(obj.Json.Span, skipInputValidation: true);
-            return;
-        }
-
-        var converted = obj.ToJsonObject();
-        converted["apiVersion"] = apiVersion;
-        converted.WriteTo(writer);
-    }
 }

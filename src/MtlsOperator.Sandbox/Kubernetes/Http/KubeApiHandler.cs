@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using MtlsOperator.Sandbox.Kubernetes.Discovery;
 using MtlsOperator.Sandbox.Kubernetes.Errors;
 using MtlsOperator.Sandbox.Kubernetes.Patching;
+using MtlsOperator.Sandbox.Kubernetes.Protobuf;
 using MtlsOperator.Sandbox.Kubernetes.Registry;
 using MtlsOperator.Sandbox.Kubernetes.Resources;
 using MtlsOperator.Sandbox.Kubernetes.Selection;
@@ -16,6 +17,9 @@ namespace MtlsOperator.Sandbox.Kubernetes.Http;
 /// <summary>Routes kube-apiserver REST paths to discovery documents and to the registry's verbs.</summary>
 internal sealed class KubeApiHandler
 {
+    /// <summary>kube-apiserver's request body limit (3 MiB).</summary>
+    public const int MaxRequestBytes = 3 * 1024 * 1024;
+
     private const string MergePatch = "application/merge-patch+json";
     private const string JsonPatchType = "application/json-patch+json";
     private const string StrategicMergePatch = "application/strategic-merge-patch+json";
@@ -55,6 +59,10 @@ internal sealed class KubeApiHandler
         catch (KubeApiException error) when (!context.Response.HasStarted)
         {
             await JsonResponse.WriteErrorAsync(context, error, cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await JsonResponse.WriteErrorAsync(context, new KubeApiException(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxRequestBytes}"), cancellationToken);
         }
         catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
         {
@@ -113,7 +121,7 @@ internal sealed class KubeApiHandler
             {
                 var body = await ReadObjectAsync(context, cancellationToken);
                 var created = _registry.Create(type, path.Version, ns, body, options);
-                await WriteResultAsync(context, options.DryRun ? 201 : 201, type, path.Version, created, cancellationToken);
+                await WriteResultAsync(context, 201, type, path.Version, created, cancellationToken);
                 return;
             }
 
@@ -179,7 +187,18 @@ internal sealed class KubeApiHandler
         var query = context.Request.Query;
         var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
         var continueAfter = query["continue"] is { Count: > 0 } token && token.ToString().Length > 0 ? ContinueToken.Decode(token.ToString()) : null;
-        var page = _registry.Store.List(type.Id, filter, continueAfter, limit);
+        var page = _registry.Store.List(type.StorageId, filter, continueAfter, limit);
+        if (query["resourceVersionMatch"] == "Exact" && long.TryParse(query["resourceVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var exact) && exact != page.ResourceVersion)
+        {
+            // Only the latest state is kept; it is the state at the requested revision when nothing of this resource changed since.
+            if (!_registry.Store.UnchangedSince(type.StorageId, exact))
+            {
+                throw KubeApiException.Expired(string.Create(CultureInfo.InvariantCulture, $"too old resource version: {exact} ({page.ResourceVersion})"));
+            }
+
+            page = page with { ResourceVersion = exact };
+        }
+
         var continueToken = page.ContinueAfter is { } after ? ContinueToken.Encode(page.ResourceVersion, after) : null;
         if (ContentNegotiation.WantsTable(context.Request))
         {
@@ -190,12 +209,11 @@ internal sealed class KubeApiHandler
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonResponse.ContentType;
-        var apiVersion = type.ApiVersionFor(version);
-        var isStorageVersion = version == type.StorageVersion.Name;
+        var view = new ObjectView(type, version);
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, StoreJson.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("kind", type.ListKind);
-        writer.WriteString("apiVersion", apiVersion);
+        writer.WriteString("apiVersion", view.ApiVersion);
         writer.WriteStartObject("metadata");
         writer.WriteString("resourceVersion", page.ResourceVersion.ToString(CultureInfo.InvariantCulture));
         if (continueToken is not null)
@@ -208,7 +226,7 @@ internal sealed class KubeApiHandler
         writer.WriteStartArray("items");
         foreach (var item in page.Items)
         {
-            JsonResponse.WriteObject(writer, item, apiVersion, isStorageVersion);
+            view.Write(writer, item);
             if (writer.BytesPending > 64 * 1024)
             {
                 await writer.FlushAsync(cancellationToken);
@@ -225,7 +243,7 @@ internal sealed class KubeApiHandler
         var query = context.Request.Query;
         var filter = new ObjectFilter(path.Namespace, LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"], type));
         var options = await ReadDeleteOptionsAsync(context, cancellationToken);
-        var page = _registry.Store.List(type.Id, filter, null, 0);
+        var page = _registry.Store.List(type.StorageId, filter, null, 0);
         var deleted = new List<StoredObject>();
         foreach (var item in page.Items)
         {
@@ -239,18 +257,13 @@ internal sealed class KubeApiHandler
             }
         }
 
-        var apiVersion = type.ApiVersionFor(path.Version);
+        var view = new ObjectView(type, path.Version);
         var list = new JsonObject
         {
             ["kind"] = type.ListKind,
-            ["apiVersion"] = apiVersion,
+            ["apiVersion"] = view.ApiVersion,
             ["metadata"] = new JsonObject { ["resourceVersion"] = _registry.Store.CurrentResourceVersion.ToString(CultureInfo.InvariantCulture) },
-            ["items"] = new JsonArray(deleted.Select(d =>
-            {
-                var obj = d.ToJsonObject();
-                obj["apiVersion"] = apiVersion;
-                return (JsonNode?)obj;
-            }).ToArray()),
+            ["items"] = new JsonArray(deleted.Select(d => (JsonNode?)view.ToJson(d)).ToArray()),
         };
         await JsonResponse.WriteAsync(context, 200, list, cancellationToken);
     }
@@ -270,7 +283,7 @@ internal sealed class KubeApiHandler
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = JsonResponse.ContentType;
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter, StoreJson.WriterOptions);
-        JsonResponse.WriteObject(writer, obj, type.ApiVersionFor(version), version == type.StorageVersion.Name);
+        new ObjectView(type, version).Write(writer, obj);
         await writer.FlushAsync(cancellationToken);
     }
 
@@ -308,11 +321,18 @@ internal sealed class KubeApiHandler
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        // Only JSON is served; kubectl's typed commands (create secret ...) send protobuf, which gets kube's 415.
         var mediaType = (context.Request.ContentType ?? JsonResponse.ContentType).Split(';')[0].Trim();
+        if (mediaType == KubeProtobufDecoder.MediaType)
+        {
+            // kubectl's typed commands (create namespace/secret/configmap) send protobuf; answers stay JSON, which client-go accepts.
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, cancellationToken);
+            return KubeProtobufDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        }
+
         if (mediaType != JsonResponse.ContentType)
         {
-            throw KubeApiException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {JsonResponse.ContentType}");
+            throw KubeApiException.UnsupportedMediaType($"the body of the request was in an unknown format - accepted media types include: {JsonResponse.ContentType}, {KubeProtobufDecoder.MediaType}");
         }
 
         return await ReadBodyAsync(context, cancellationToken) as JsonObject

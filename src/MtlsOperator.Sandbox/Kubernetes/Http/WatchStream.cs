@@ -37,8 +37,7 @@ internal sealed class WatchStream
         var table = ContentNegotiation.WantsTable(context.Request)
             ? new TableBuilder(type, version, query["includeObject"], _time.GetUtcNow())
             : null;
-        var apiVersion = type.ApiVersionFor(version);
-        var isStorageVersion = version == type.StorageVersion.Name;
+        var view = new ObjectView(type, version);
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = JsonResponse.ContentType;
@@ -49,7 +48,9 @@ internal sealed class WatchStream
         Watcher watcher;
         try
         {
-            watcher = _store.Watch(type.Id, filter, from);
+            // sendInitialEvents=true (the WatchList protocol) streams the current state, then a bookmark marking its end.
+            var initialEvents = string.Equals(query["sendInitialEvents"], "true", StringComparison.OrdinalIgnoreCase);
+            watcher = _store.Watch(type.StorageId, filter, initialEvents ? null : from, markInitialEventsEnd: initialEvents && bookmarks);
         }
         catch (KubeApiException expired) when (expired.Code == 410)
         {
@@ -76,7 +77,7 @@ internal sealed class WatchStream
             {
                 while (events.TryRead(out var evt))
                 {
-                    WriteEvent(writer, evt, type, apiVersion, isStorageVersion, table);
+                    WriteEvent(writer, evt, type, view, table);
                     writer.Flush();
                     writer.Reset();
                     output.Write("\n"u8);
@@ -113,19 +114,20 @@ internal sealed class WatchStream
         }
     }
 
-    private static void WriteEvent(Utf8JsonWriter writer, WatchEvent evt, ResourceType type, string apiVersion, bool isStorageVersion, TableBuilder? table)
+    private static void WriteEvent(Utf8JsonWriter writer, WatchEvent evt, ResourceType type, ObjectView view, TableBuilder? table)
     {
         writer.WriteStartObject();
         writer.WriteString("type", evt.Type);
         writer.WritePropertyName("object");
         if (evt.Object is null)
         {
-            new JsonObject
+            var metadata = new JsonObject { ["resourceVersion"] = evt.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
+            if (evt.InitialEventsEnd)
             {
-                ["kind"] = type.Kind,
-                ["apiVersion"] = apiVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = evt.ResourceVersion.ToString(CultureInfo.InvariantCulture) },
-            }.WriteTo(writer);
+                metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+            }
+
+            new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = view.ApiVersion, ["metadata"] = metadata }.WriteTo(writer);
         }
         else if (table is not null)
         {
@@ -133,7 +135,7 @@ internal sealed class WatchStream
         }
         else
         {
-            JsonResponse.WriteObject(writer, evt.Object, apiVersion, isStorageVersion);
+            view.Write(writer, evt.Object);
         }
 
         writer.WriteEndObject();

@@ -33,11 +33,12 @@ internal sealed class ObjectRegistry
     public string Now() => _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public StoredObject Get(ResourceType type, string ns, string name) =>
-        _store.Get(new ObjectKey(type.Id, ns, name)) ?? throw KubeApiException.NotFound(type.GroupResource, name);
+        _store.Get(new ObjectKey(type.StorageId, ns, name)) ?? throw KubeApiException.NotFound(type.GroupResource, name);
 
     public WriteResult Create(ResourceType type, string version, string ns, JsonObject obj, WriteOptions options)
     {
         CheckKind(type, version, obj);
+        (type, version, obj) = ToStorage(type, version, obj);
         var metadata = obj.Metadata();
         if (type.Namespaced)
         {
@@ -76,6 +77,7 @@ internal sealed class ObjectRegistry
         ResourceStrategy.PrepareForCreate(type, obj, now);
         SetStorageVersion(type, obj);
         ResourceStrategy.CheckSecretData(type, obj);
+        ObjectMetaValidator.Validate(obj, errors);
         var warnings = Validate(type, version, obj, options, errors);
         ResourceType? defined = null;
         if (type == BuiltInResources.CustomResourceDefinitions)
@@ -106,6 +108,7 @@ internal sealed class ObjectRegistry
     public WriteResult Update(ResourceType type, string version, string ns, string name, JsonObject obj, bool statusOnly, WriteOptions options)
     {
         CheckKind(type, version, obj);
+        (type, version, obj) = ToStorage(type, version, obj);
         var bodyName = obj.MetaString("name");
         if (bodyName.Length > 0 && bodyName != name)
         {
@@ -143,12 +146,11 @@ internal sealed class ObjectRegistry
     /// <summary>Applies <paramref name="patch"/> to the latest object, retrying on concurrent writes unless the patch pins a resourceVersion.</summary>
     public WriteResult Patch(ResourceType type, string version, string ns, string name, Func<JsonObject, JsonObject> patch, bool statusOnly, WriteOptions options)
     {
+        var view = new ObjectView(type, version);
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = Get(type, ns, name);
-            var currentJson = current.ToJsonObject();
-            currentJson["apiVersion"] = type.ApiVersionFor(version);
-            var patched = patch(currentJson);
+            var patched = patch(view.ToJson(current));
             if (patched.MetaString("name") != name || patched.MetaString("namespace") != current.Namespace)
             {
                 throw KubeApiException.BadRequest("metadata.name and metadata.namespace cannot be changed by a patch");
@@ -160,7 +162,8 @@ internal sealed class ObjectRegistry
             }
 
             CheckKind(type, version, patched);
-            if (Commit(type, version, current, patched, statusOnly, options) is { } result)
+            var (storageType, storageVersion, incoming) = ToStorage(type, version, patched);
+            if (Commit(storageType, storageVersion, current, incoming, statusOnly, options) is { } result)
             {
                 return result;
             }
@@ -172,6 +175,12 @@ internal sealed class ObjectRegistry
     /// <summary>Deletes now, or marks for deletion when finalizers remain; Removed tells which happened.</summary>
     public WriteResult Delete(ResourceType type, string ns, string name, DeleteOptions options)
     {
+        type = StorageTypeOf(type);
+        if (type == BuiltInResources.Namespaces && name is "default" or "kube-system" or "kube-public")
+        {
+            throw new KubeApiException(403, "Forbidden", $"namespaces \"{name}\" is forbidden: this namespace may not be deleted", name, kind: "namespaces");
+        }
+
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = Get(type, ns, name);
@@ -187,61 +196,72 @@ internal sealed class ObjectRegistry
             }
 
             var foreground = options.PropagationPolicy == "Foreground" && !current.Finalizers.Contains(ForegroundDeletion);
-            var namespaceLifecycle = type == BuiltInResources.Namespaces;
-            if (current.Finalizers.Count > 0 || foreground || namespaceLifecycle)
+            var held = current.Finalizers.Count > 0 || foreground || type == BuiltInResources.Namespaces;
+            var outcome = held ? MarkForDeletion(type, current, foreground) : RemoveNow(type, current);
+            if (outcome is not null)
             {
-                if (current.Deleting && !foreground)
-                {
-                    return new WriteResult(current, []);
-                }
-
-                var marked = current.ToJsonObject();
-                var metadata = marked.Metadata();
-                if (!current.Deleting)
-                {
-                    metadata["deletionTimestamp"] = Now();
-                    metadata["deletionGracePeriodSeconds"] = 0;
-                    if (type.TracksGeneration)
-                    {
-                        metadata["generation"] = marked.Generation() + 1;
-                    }
-                }
-
-                if (foreground)
-                {
-                    var finalizers = marked.Finalizers();
-                    finalizers.Add(ForegroundDeletion);
-                    metadata["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
-                }
-
-                if (namespaceLifecycle)
-                {
-                    marked["status"] = new JsonObject { ["phase"] = "Terminating" };
-                }
-
-                if (_store.TryUpdate(type, current.ResourceVersion, marked) is { } pending)
-                {
-                    var removed = _store.Get(pending.Key)?.Uid != pending.Uid;
-                    if (removed)
-                    {
-                        AfterRemoval(type, pending);
-                    }
-
-                    return new WriteResult(pending, [], removed);
-                }
-
-                continue;
-            }
-
-            if (_store.TryDelete(type, current) is { } deleted)
-            {
-                AfterRemoval(type, deleted);
-                return new WriteResult(deleted, [], Removed: true);
+                return outcome;
             }
         }
 
         throw KubeApiException.StaleResourceVersion(type.GroupResource, name);
     }
+
+    /// <summary>Sets deletionTimestamp (and foregroundDeletion, or a namespace's Terminating phase); null when the object moved on.</summary>
+    private WriteResult? MarkForDeletion(ResourceType type, StoredObject current, bool foreground)
+    {
+        if (current.Deleting && !foreground)
+        {
+            return new WriteResult(current, []);
+        }
+
+        var marked = current.ToJsonObject();
+        var metadata = marked.Metadata();
+        if (!current.Deleting)
+        {
+            metadata["deletionTimestamp"] = Now();
+            metadata["deletionGracePeriodSeconds"] = 0;
+            if (type.TracksGeneration)
+            {
+                metadata["generation"] = marked.Generation() + 1;
+            }
+        }
+
+        if (foreground)
+        {
+            metadata["finalizers"] = Strings([.. current.Finalizers, ForegroundDeletion]);
+        }
+
+        if (type == BuiltInResources.Namespaces)
+        {
+            marked["status"] = new JsonObject { ["phase"] = "Terminating" };
+        }
+
+        if (_store.TryUpdate(type, current.ResourceVersion, marked) is not { } pending)
+        {
+            return null;
+        }
+
+        if (pending.Removed)
+        {
+            AfterRemoval(type, pending.Object);
+        }
+
+        return new WriteResult(pending.Object, [], pending.Removed);
+    }
+
+    private WriteResult? RemoveNow(ResourceType type, StoredObject current)
+    {
+        if (_store.TryDelete(type, current) is not { } deleted)
+        {
+            return null;
+        }
+
+        AfterRemoval(type, deleted);
+        return new WriteResult(deleted, [], Removed: true);
+    }
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
     /// <summary>Lets the namespace go once its content is gone, as kube's namespace controller does.</summary>
     public void FinalizeNamespace(string name)
@@ -289,12 +309,12 @@ internal sealed class ObjectRegistry
             }
 
             var next = current.ToJsonObject();
-            next.Metadata()["finalizers"] = new JsonArray(current.Finalizers.Where(f => f != finalizer).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
+            next.Metadata()["finalizers"] = Strings(current.Finalizers.Where(f => f != finalizer));
             if (_store.TryUpdate(type, current.ResourceVersion, next) is { } stored)
             {
-                if (_store.Get(stored.Key)?.Uid != stored.Uid)
+                if (stored.Removed)
                 {
-                    AfterRemoval(type, stored);
+                    AfterRemoval(type, stored.Object);
                 }
 
                 return;
@@ -314,6 +334,7 @@ internal sealed class ObjectRegistry
             errors.Add(finalizerError);
         }
 
+        ObjectMetaValidator.Validate(next, errors);
         var warnings = Validate(type, version, next, options, errors);
         ResourceType? defined = null;
         if (type == BuiltInResources.CustomResourceDefinitions && !statusOnly)
@@ -343,23 +364,21 @@ internal sealed class ObjectRegistry
             return new WriteResult(StoredObject.Capture(type.Id, next, current.ResourceVersion), warnings);
         }
 
-        var stored = _store.TryUpdate(type, current.ResourceVersion, next);
-        if (stored is null)
+        if (_store.TryUpdate(type, current.ResourceVersion, next) is not { } stored)
         {
             return null;
         }
 
-        var removed = _store.Get(stored.Key)?.Uid != stored.Uid;
-        if (removed)
+        if (stored.Removed)
         {
-            AfterRemoval(type, stored);
+            AfterRemoval(type, stored.Object);
         }
         else if (defined is not null)
         {
             _resources.Register(defined);
         }
 
-        return new WriteResult(stored, warnings, removed);
+        return new WriteResult(stored.Object, warnings, stored.Removed);
     }
 
     private static List<string> Validate(ResourceType type, string version, JsonObject obj, WriteOptions options, List<FieldError> errors)
@@ -373,7 +392,9 @@ internal sealed class ObjectRegistry
             {
                 if (options.FieldValidation == "Strict")
                 {
-                    throw KubeApiException.BadRequest("strict decoding error: " + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
+                    // kube's transformDecodeError wording.
+                    throw KubeApiException.BadRequest($"{type.Kind} in version \"{version}\" cannot be handled as a {type.Kind}: strict decoding error: "
+                        + string.Join(", ", unknown.Select(u => $"unknown field \"{u}\"")));
                 }
 
                 if (options.FieldValidation != "Ignore")
@@ -433,6 +454,21 @@ internal sealed class ObjectRegistry
             }
         }
     }
+
+    /// <summary>For a resource served over another's store (events.k8s.io Events), the stored resource, version and form.</summary>
+    private (ResourceType Type, string Version, JsonObject Obj) ToStorage(ResourceType type, string version, JsonObject obj)
+    {
+        if (type.Alias is not { } alias)
+        {
+            return (type, version, obj);
+        }
+
+        var storage = StorageTypeOf(type);
+        return (storage, storage.StorageVersion.Name, alias.ToStored(obj, storage.Kind));
+    }
+
+    private ResourceType StorageTypeOf(ResourceType type) =>
+        type.Alias is { } alias && _resources.TryGet(alias.StorageTypeId, out var storage) ? storage : type;
 
     private static void CheckPreconditions(ResourceType type, StoredObject current, DeleteOptions options)
     {

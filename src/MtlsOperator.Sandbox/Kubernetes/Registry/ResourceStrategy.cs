@@ -112,7 +112,8 @@ internal static partial class ResourceStrategy
         }
 
         var before = current.Finalizers();
-        var added = next.Finalizers().Where(f => !before.Contains(f)).ToList();
+        // kube lists them as a sorted set (sets.NewString(...).List()).
+        var added = next.Finalizers().Where(f => !before.Contains(f)).Distinct().Order(StringComparer.Ordinal).ToList();
         return added.Count == 0
             ? null
             : FieldError.Forbidden("metadata.finalizers", $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(f => $"\"{f}\""))}}}");

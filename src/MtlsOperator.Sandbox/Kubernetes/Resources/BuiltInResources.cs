@@ -44,7 +44,7 @@ internal static class BuiltInResources
         new ResourceType
         {
             Group = "events.k8s.io", Plural = "events", Singular = "event", Kind = "Event", ListKind = "EventList",
-            Namespaced = true, ShortNames = ["ev"],
+            Namespaced = true, ShortNames = ["ev"], Alias = StorageAlias.EventsOverCoreEvents,
             Versions = [new ResourceVersionInfo("v1", Storage: true, Schema: null, StatusSubresource: false,
             [
                 new("Type", "string", ".type", "Type of the event"),

@@ -33,8 +33,14 @@ internal sealed record ResourceType
     /// <summary>Whether the resource comes from a CustomResourceDefinition (validated, pruned, merge patch only).</summary>
     public bool IsCustom { get; init; }
 
-    /// <summary>Storage identity: group and plural; objects are shared by every served version.</summary>
+    /// <summary>Set when the objects live in another resource's store under other field names.</summary>
+    public StorageAlias? Alias { get; init; }
+
+    /// <summary>Registry identity: group and plural; objects are shared by every served version.</summary>
     public string Id => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+
+    /// <summary>Where the objects are stored: <see cref="Id"/>, or the aliased resource's.</summary>
+    public string StorageId => Alias?.StorageTypeId ?? Id;
 
     public GroupResource GroupResource => new(Group, Plural);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using MtlsOperator.Sandbox.Kubernetes.Errors;
@@ -18,6 +19,7 @@ internal sealed class ObjectStore
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ObjectKey>> _dependentsByOwnerUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectKey> _keysByUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _countByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Watcher>> _watchers = new(StringComparer.Ordinal);
     private readonly Change?[] _history;
     private readonly int _maxWatchBacklog;
@@ -115,7 +117,7 @@ internal sealed class ObjectStore
     /// Replaces the object if it is still at <paramref name="expectedResourceVersion"/>; returns null when it moved on.
     /// An object being deleted whose last finalizer is gone is removed instead.
     /// </summary>
-    public StoredObject? TryUpdate(ResourceType type, long expectedResourceVersion, JsonObject obj)
+    public StoredWrite? TryUpdate(ResourceType type, long expectedResourceVersion, JsonObject obj)
     {
         lock (_gate)
         {
@@ -133,11 +135,11 @@ internal sealed class ObjectStore
             {
                 RemoveCommitted(stored);
                 Publish(new Change(ChangeType.Deleted, stored, current));
-                return stored;
+                return new StoredWrite(stored, Removed: true);
             }
 
             Publish(new Change(ChangeType.Modified, stored, current));
-            return stored;
+            return new StoredWrite(stored, Removed: false);
         }
     }
 
@@ -152,14 +154,33 @@ internal sealed class ObjectStore
                 return null;
             }
 
-            // The DELETED event and the response carry the revision of the deletion itself, as etcd's do.
-            var last = current.ToJsonObject();
-            _resourceVersion++;
-            last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
-            var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
-            RemoveCommitted(current);
-            Publish(new Change(ChangeType.Deleted, stored, current));
-            return stored;
+            return RemoveAtNewRevision(type, current);
+        }
+    }
+
+    /// <summary>
+    /// Whether the resource's objects are exactly as they were at <paramref name="resourceVersion"/>: nothing of
+    /// this resource changed since, and the history that proves it is still retained.
+    /// </summary>
+    public bool UnchangedSince(string typeId, long resourceVersion)
+    {
+        lock (_gate)
+        {
+            if (resourceVersion > _resourceVersion || resourceVersion < _historyFloor)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _historyCount; i++)
+            {
+                var change = _history[(_historyStart + i) % _history.Length]!;
+                if (change.ResourceVersion > resourceVersion && change.Object.Key.TypeId == typeId)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -183,6 +204,15 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>How many objects live in <paramref name="ns"/>; O(1) so namespace teardown stays linear.</summary>
+    public int CountInNamespace(string ns)
+    {
+        lock (_gate)
+        {
+            return _countByNamespace.GetValueOrDefault(ns);
+        }
+    }
+
     /// <summary>Every object of a namespaced resource in <paramref name="ns"/>.</summary>
     public IReadOnlyList<StoredObject> InNamespace(string ns)
     {
@@ -201,12 +231,7 @@ internal sealed class ObjectStore
             {
                 foreach (var obj in objects.Values.ToList())
                 {
-                    var last = obj.ToJsonObject();
-                    _resourceVersion++;
-                    last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
-                    var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
-                    RemoveCommitted(obj);
-                    Publish(new Change(ChangeType.Deleted, stored, obj));
+                    RemoveAtNewRevision(type, obj);
                 }
 
                 _objects.Remove(type.Id);
@@ -223,7 +248,7 @@ internal sealed class ObjectStore
     /// Opens a watch. Without a resourceVersion it starts with a synthetic ADDED per current object; from a
     /// resourceVersion it replays retained history after it, or fails with 410 Expired when that is gone.
     /// </summary>
-    public Watcher Watch(string typeId, ObjectFilter filter, long? fromResourceVersion)
+    public Watcher Watch(string typeId, ObjectFilter filter, long? fromResourceVersion, bool markInitialEventsEnd = false)
     {
         lock (_gate)
         {
@@ -239,6 +264,11 @@ internal sealed class ObjectStore
                             watcher.Push(new WatchEvent("ADDED", obj, obj.ResourceVersion));
                         }
                     }
+                }
+
+                if (markInitialEventsEnd)
+                {
+                    watcher.Push(WatchEvent.Bookmark(_resourceVersion) with { InitialEventsEnd = true });
                 }
             }
             else
@@ -327,6 +357,18 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>Removes the object; the DELETED event and the response carry the deletion's own revision, as etcd's do.</summary>
+    private StoredObject RemoveAtNewRevision(ResourceType type, StoredObject current)
+    {
+        var last = current.ToJsonObject();
+        _resourceVersion++;
+        last.Metadata()["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
+        var stored = StoredObject.Capture(type.Id, last, _resourceVersion);
+        RemoveCommitted(current);
+        Publish(new Change(ChangeType.Deleted, stored, current));
+        return stored;
+    }
+
     private StoredObject? Find(ObjectKey key) =>
         _objects.TryGetValue(key.TypeId, out var objects) && objects.TryGetValue(key.Path, out var obj) ? obj : null;
 
@@ -344,6 +386,10 @@ internal sealed class ObjectStore
         if (objects.TryGetValue(stored.Key.Path, out var previous))
         {
             Unindex(previous);
+        }
+        else if (stored.Namespace.Length > 0)
+        {
+            _countByNamespace[stored.Namespace] = _countByNamespace.GetValueOrDefault(stored.Namespace) + 1;
         }
 
         objects[stored.Key.Path] = stored;
@@ -364,9 +410,12 @@ internal sealed class ObjectStore
 
     private void RemoveCommitted(StoredObject obj)
     {
-        if (_objects.TryGetValue(obj.Key.TypeId, out var objects))
+        if (_objects.TryGetValue(obj.Key.TypeId, out var objects) && objects.Remove(obj.Key.Path) && obj.Namespace.Length > 0)
         {
-            objects.Remove(obj.Key.Path);
+            if (--CollectionsMarshal.GetValueRefOrNullRef(_countByNamespace, obj.Namespace) == 0)
+            {
+                _countByNamespace.Remove(obj.Namespace);
+            }
         }
 
         Unindex(obj);

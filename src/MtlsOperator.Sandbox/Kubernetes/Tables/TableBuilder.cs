@@ -11,7 +11,7 @@ internal sealed class TableBuilder
 {
     private static readonly PrinterColumn AgeColumn = new("Age", "date", ".metadata.creationTimestamp", "CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.");
     private readonly ResourceType _type;
-    private readonly string _apiVersion;
+    private readonly ObjectView _view;
     private readonly string _includeObject;
     private readonly DateTimeOffset _now;
     private readonly IReadOnlyList<PrinterColumn> _columns;
@@ -19,7 +19,7 @@ internal sealed class TableBuilder
     public TableBuilder(ResourceType type, string version, string? includeObject, DateTimeOffset now)
     {
         _type = type;
-        _apiVersion = type.ApiVersionFor(version);
+        _view = new ObjectView(type, version);
         _includeObject = string.IsNullOrEmpty(includeObject) ? "Metadata" : includeObject;
         _now = now;
         var columns = (type.FindVersion(version) ?? type.StorageVersion).PrinterColumns;
@@ -74,8 +74,7 @@ internal sealed class TableBuilder
 
     private JsonObject Row(StoredObject stored)
     {
-        var obj = stored.ToJsonObject();
-        obj["apiVersion"] = _apiVersion;
+        var obj = _view.ToJson(stored);
         var cells = new JsonArray { stored.Name };
         foreach (var column in _columns)
         {

@@ -7,7 +7,7 @@ using MtlsOperator.Sandbox.Kubernetes.Errors;
 namespace MtlsOperator.Sandbox.Kubernetes.Validation;
 
 /// <summary>
-/// Validates a custom object against its CRD's structural <c>openAPIV3Schema</c> and prunes unknown fields,
+/// Defaults, validates and prunes a custom object against its CRD's structural <c>openAPIV3Schema</c>,
 /// producing kube-apiserver's field errors (one per field path). CEL rules (x-kubernetes-validations) and
 /// string formats are not evaluated.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class SchemaValidator
     public static void ValidateAndPrune(JsonObject schema, JsonObject obj, List<FieldError> errors, List<string> prunedFields)
     {
         var properties = schema["properties"] as JsonObject;
+        ApplyDefaults(properties, obj);
         foreach (var (name, value) in obj.ToList())
         {
             if (name is "apiVersion" or "kind" or "metadata")
@@ -133,6 +134,7 @@ internal static class SchemaValidator
     {
         var properties = schema["properties"] as JsonObject;
         var additional = schema["additionalProperties"];
+        ApplyDefaults(properties, obj);
         var preserve = PreservesUnknown(schema) || additional is JsonValue a && a.TryGetValue<bool>(out var allowAll) && allowAll;
         foreach (var (name, value) in obj.ToList())
         {
@@ -166,6 +168,24 @@ internal static class SchemaValidator
         if (Number(schema, "maxProperties") is { } maxProperties && obj.Count > maxProperties)
         {
             errors.Add(FieldError.TooMany(path, obj.Count, (long)maxProperties));
+        }
+    }
+
+    /// <summary>Structural defaulting: a missing (or null, non-nullable) property with a <c>default</c> gets it before validation.</summary>
+    private static void ApplyDefaults(JsonObject? properties, JsonObject obj)
+    {
+        if (properties is null)
+        {
+            return;
+        }
+
+        foreach (var (name, property) in properties)
+        {
+            if (property is JsonObject propertySchema && propertySchema.TryGetPropertyValue("default", out var value)
+                && (!obj.TryGetPropertyValue(name, out var existing) || (existing is null && propertySchema["nullable"]?.GetValue<bool>() != true)))
+            {
+                obj[name] = value?.DeepClone();
+            }
         }
     }
 
@@ -207,6 +227,21 @@ internal static class SchemaValidator
             }
         }
 
+        if (schema["x-kubernetes-list-type"]?.GetValue<string>() == "map" && schema["x-kubernetes-list-map-keys"] is JsonArray mapKeys)
+        {
+            var keys = mapKeys.Select(k => k?.GetValue<string>()).OfType<string>().ToList();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < array.Count; i++)
+            {
+                var identity = new JsonObject(keys.Select(k => KeyValuePair.Create(k, array[i]?[k]?.DeepClone())));
+                if (!seen.Add(identity.ToJsonString()))
+                {
+                    var rendered = "map[string]interface {}{" + string.Join(", ", identity.Select(p => $"\"{p.Key}\":{Render(p.Value)}")) + "}";
+                    errors.Add(new FieldError($"{path}[{i}]", "FieldValueDuplicate", $"Duplicate value: {rendered}"));
+                }
+            }
+        }
+
         if (schema["x-kubernetes-list-type"]?.GetValue<string>() == "set" || schema["uniqueItems"]?.GetValue<bool>() == true)
         {
             for (var i = 1; i < array.Count; i++)
@@ -240,6 +275,11 @@ internal static class SchemaValidator
         if (schema["pattern"]?.GetValue<string>() is { } pattern && !Matches(pattern, text))
         {
             errors.Add(FieldError.Invalid(path, Render(text), $"{path} in body should match '{pattern}'"));
+        }
+
+        if (schema["format"]?.GetValue<string>() is { } format && !SchemaFormats.IsValid(format, text))
+        {
+            errors.Add(FieldError.TypeInvalid(path, Render(text), $"{path} in body must be of type {format}: {Render(text)}"));
         }
     }
 
