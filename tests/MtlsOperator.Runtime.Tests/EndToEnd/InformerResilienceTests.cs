@@ -38,6 +38,7 @@ public sealed class InformerResilienceTests
         {
             // Odd rounds: the informer cannot reconnect while things change, and then the history it would need is gone.
             var outage = round % 2 == 1;
+            await Eventually.TrueAsync(() => cluster.Emulator.OpenWatchCount > 0, "the informer is watching");
             if (outage)
             {
                 cluster.Emulator.Faults.FailNext(100_000, 503, "/widgets", "GET");
@@ -61,6 +62,7 @@ public sealed class InformerResilienceTests
             }
             else
             {
+                await Eventually.TrueAsync(() => cluster.Emulator.OpenWatchCount > 0, "the informer is watching again");
                 cluster.Emulator.Faults.CloseAllWatches();
             }
         }
