@@ -462,9 +462,11 @@ internal sealed partial class Elbv2Service : IAwsService
             throw new AwsServiceException("InvalidRevocationContent", "The revocation content must be one PEM-encoded X.509 CRL");
         }
 
-        if (!store.CaCertificates.Any(c => c.SubjectName.RawData.AsSpan().SequenceEqual(crl.Issuer.RawData)))
+        var issuer = store.CaCertificates.FirstOrDefault(c => c.SubjectName.RawData.AsSpan().SequenceEqual(crl.Issuer.RawData))
+            ?? throw new AwsServiceException("InvalidRevocationContent", $"The CRL issuer '{crl.Issuer.Name}' is not a CA in trust store '{store.Name}'");
+        if (!crl.IsSignedBy(issuer))
         {
-            throw new AwsServiceException("InvalidRevocationContent", $"The CRL issuer '{crl.Issuer.Name}' is not a CA in trust store '{store.Name}'");
+            throw new AwsServiceException("InvalidRevocationContent", $"The CRL signature does not verify with the certificate of '{crl.Issuer.Name}'");
         }
 
         return crl;

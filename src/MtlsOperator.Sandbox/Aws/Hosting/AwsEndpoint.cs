@@ -120,6 +120,11 @@ internal sealed class AwsEndpoint
         {
             response = service.Protocol.Error(request, ex);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An emulator defect must still reach the client as the protocol's 5xx, not as a dropped connection.
+            response = service.Protocol.Error(request, service.Protocol.Describe(AwsErrorKind.ServerError, $"Internal error ({ex.GetType().Name})"));
+        }
 
         operation ??= service.ResolveOperation(request);
         if (operation is not null)

@@ -25,6 +25,7 @@ internal sealed class PcaService : IAwsService
     [
         "CreateCertificateAuthority", "DescribeCertificateAuthority", "ListCertificateAuthorities", "GetCertificateAuthorityCertificate",
         "IssueCertificate", "GetCertificate", "RevokeCertificate", "TagCertificateAuthority", "UntagCertificateAuthority", "ListTags",
+        "GetCertificateAuthorityCsr", "ImportCertificateAuthorityCertificate",
     ];
 
     private readonly PcaState state;
@@ -56,6 +57,8 @@ internal sealed class PcaService : IAwsService
                 "DescribeCertificateAuthority" => new JsonObject { ["CertificateAuthority"] = Describe(Find(body)) },
                 "ListCertificateAuthorities" => ListCertificateAuthorities(request, body),
                 "GetCertificateAuthorityCertificate" => GetCertificateAuthorityCertificate(body),
+                "GetCertificateAuthorityCsr" => new JsonObject { ["Csr"] = PcaState.CsrOf(Find(body)) },
+                "ImportCertificateAuthorityCertificate" => ImportCertificateAuthorityCertificate(body),
                 "IssueCertificate" => IssueCertificate(body),
                 "GetCertificate" => GetCertificate(body),
                 "RevokeCertificate" => RevokeCertificate(body),
@@ -92,8 +95,9 @@ internal sealed class PcaService : IAwsService
             ca.Tags[key] = value;
         }
 
-        // The emulator self-signs ROOT CAs at once so they are usable for seeding; a SUBORDINATE waits for
-        // a certificate (PENDING_CERTIFICATE) until created through PcaState.CreateSubordinate.
+        // The emulator self-signs ROOT CAs at once so they are usable for seeding; a SUBORDINATE stays
+        // PENDING_CERTIFICATE until its signed certificate is imported (GetCertificateAuthorityCsr, IssueCertificate
+        // on the parent, ImportCertificateAuthorityCertificate), as in AWS.
         if (type == "ROOT")
         {
             state.ActivateRoot(ca);
@@ -256,6 +260,53 @@ internal sealed class PcaService : IAwsService
         catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
         {
             throw new AwsServiceException("MalformedCSRException", "The certificate signing request is invalid or its signature does not verify");
+        }
+    }
+
+    private JsonObject? ImportCertificateAuthorityCertificate(JsonObject body)
+    {
+        var ca = Find(body);
+        var certificate = ReadCertificates(body.String("Certificate") ?? throw new AwsServiceException("InvalidArgsException", "Certificate is required")).FirstOrDefault()
+            ?? throw new AwsServiceException("MalformedCertificateException", "The certificate is empty");
+        var chain = body.String("CertificateChain") is { } chainText ? ReadCertificates(chainText) : [];
+        if (ca.Type == "SUBORDINATE" && chain.Count == 0)
+        {
+            throw new AwsServiceException("InvalidRequestException", "A subordinate CA certificate must be imported with its certificate chain");
+        }
+
+        if (!certificate.PublicKey.EncodedKeyValue.RawData.AsSpan().SequenceEqual(PublicKeyOf(ca)))
+        {
+            throw new AwsServiceException("CertificateMismatchException", "The certificate does not match the CA's key (use the CSR from GetCertificateAuthorityCsr)");
+        }
+
+        var issuer = chain.Count > 0 ? chain[0] : certificate;
+        if (certificate.IssuerName.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData) is false)
+        {
+            throw new AwsServiceException("InvalidRequestException", "The certificate chain does not start with the issuer of the certificate");
+        }
+
+        state.Import(ca, certificate, chain);
+        return null;
+    }
+
+    private static byte[] PublicKeyOf(PrivateCertificateAuthority ca)
+    {
+        var request = ca.Key.Request(new X500DistinguishedName("CN=key"), HashAlgorithmName.SHA256);
+        return request.PublicKey.EncodedKeyValue.RawData;
+    }
+
+    private static List<X509Certificate2> ReadCertificates(string base64Pem)
+    {
+        try
+        {
+            var text = Encoding.ASCII.GetString(Convert.FromBase64String(base64Pem));
+            var collection = new X509Certificate2Collection();
+            collection.ImportFromPem(text);
+            return [.. collection];
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
+        {
+            throw new AwsServiceException("MalformedCertificateException", "The certificate or chain is not PEM-encoded X.509");
         }
     }
 

@@ -171,12 +171,17 @@ public sealed class Elbv2TrustStoreTests : IAsyncLifetime, IDisposable
         var stranger = TestPki.CreateCa("Stranger");
         emulator.S3.PutObject("bundles", "stranger.crl", TestPki.CrlPem(stranger, [0x09]));
         emulator.S3.PutObject("bundles", "garbage.crl", "garbage"u8.ToArray());
+        var impostor = TestPki.CreateCa("Partner A");
+        emulator.S3.PutObject("bundles", "impostor.crl", TestPki.CrlPem(impostor, [0x09]));
 
         var (_, foreign) = await AddRevocationAsync(arn, "stranger.crl");
+        var (_, forged) = await AddRevocationAsync(arn, "impostor.crl");
         var (_, garbage) = await AddRevocationAsync(arn, "garbage.crl");
         var (_, absent) = await AddRevocationAsync(arn, "absent.crl");
 
         Assert.Equal("InvalidRevocationContent", foreign.ErrorCode());
+        Assert.Equal("InvalidRevocationContent", forged.ErrorCode());
+        Assert.Contains("signature", forged.Value("Message"), StringComparison.Ordinal);
         Assert.Equal("InvalidRevocationContent", garbage.ErrorCode());
         Assert.Equal("RevocationContentNotFound", absent.ErrorCode());
     }
