@@ -4,31 +4,23 @@ using MtlsOperator.Sandbox.Aws;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.ApiGateway;
 
-public sealed class ApiGatewayErrorTests : IAsyncLifetime, IDisposable
+public sealed class ApiGatewayErrorTests : EmulatorTest
 {
     private const string Service = "apigateway";
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
     private SeededAccount seeded = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        emulator = await AwsEmulator.StartAsync();
-        client = new SignedAwsClient(emulator.Endpoint);
-        seeded = await emulator.SeedAsync();
+        seeded = await Emulator.SeedAsync();
     }
-
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
 
     [Fact]
     public async Task Unknown_resources_are_NotFoundException()
     {
-        var (deploy, deployType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/restapis/abcdefghij/deployments", new JsonObject { ["stageName"] = "x" });
-        var (tags, tagsType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, "/tags/" + Uri.EscapeDataString("arn:aws:apigateway:eu-west-1::/restapis/abcdefghij"));
-        var (mapping, mappingType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/none.example.com/basepathmappings", new JsonObject { ["restApiId"] = seeded.RestApiId });
-        var (route, routeType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, "/restapis/abc/resources/def/methods/GET");
+        var (deploy, deployType, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/restapis/abcdefghij/deployments", new JsonObject { ["stageName"] = "x" });
+        var (tags, tagsType, _) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/tags/" + Uri.EscapeDataString("arn:aws:apigateway:eu-west-1::/restapis/abcdefghij"));
+        var (mapping, mappingType, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/none.example.com/basepathmappings", new JsonObject { ["restApiId"] = seeded.RestApiId });
+        var (route, routeType, _) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/restapis/abc/resources/def/methods/GET");
 
         Assert.Equal((404, "NotFoundException"), (deploy, deployType));
         Assert.Equal((404, "NotFoundException"), (tags, tagsType));
@@ -39,14 +31,14 @@ public sealed class ApiGatewayErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Bad_input_is_BadRequestException()
     {
-        var (badBool, badBoolType, _) = await client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{seeded.RestApiId}", Patch("replace", "/disableExecuteApiEndpoint", "maybe"));
-        var (badPolicy, badPolicyType, _) = await client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{seeded.RestApiId}", Patch("replace", "/policy", "{not json"));
-        var (badCertificate, badCertificateType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
+        var (badBool, badBoolType, _) = await Client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{seeded.RestApiId}", Patch("replace", "/disableExecuteApiEndpoint", "maybe"));
+        var (badPolicy, badPolicyType, _) = await Client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{seeded.RestApiId}", Patch("replace", "/policy", "{not json"));
+        var (badCertificate, badCertificateType, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
         {
             ["domainName"] = "x.example.com", ["regionalCertificateArn"] = "arn:aws:iam::111122223333:server-certificate/x",
             ["endpointConfiguration"] = new JsonObject { ["types"] = new JsonArray("REGIONAL") },
         });
-        using var malformed = await client.SendAsync(HttpMethod.Post, Service, "/domainnames", Encoding.UTF8.GetBytes("{oops"), "application/json");
+        using var malformed = await Client.SendAsync(HttpMethod.Post, Service, "/domainnames", Encoding.UTF8.GetBytes("{oops"), "application/json");
 
         Assert.Equal((400, "BadRequestException"), (badBool, badBoolType));
         Assert.Equal((400, "BadRequestException"), (badPolicy, badPolicyType));
@@ -58,13 +50,13 @@ public sealed class ApiGatewayErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Mapping_to_an_unknown_api_is_BadRequestException()
     {
-        await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
+        await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
         {
             ["domainName"] = "edge.example.com",
             ["certificateArn"] = seeded.AcmCertificateArn.Replace(seeded.Region, "us-east-1", StringComparison.Ordinal),
         });
 
-        var (status, type, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/edge.example.com/basepathmappings", new JsonObject { ["restApiId"] = "zzzzzzzzzz" });
+        var (status, type, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/edge.example.com/basepathmappings", new JsonObject { ["restApiId"] = "zzzzzzzzzz" });
 
         Assert.Equal((400, "BadRequestException"), (status, type));
     }
@@ -73,10 +65,10 @@ public sealed class ApiGatewayErrorTests : IAsyncLifetime, IDisposable
     public async Task Untag_removes_only_the_named_keys()
     {
         var arn = Uri.EscapeDataString($"arn:aws:apigateway:eu-west-1::/restapis/{seeded.RestApiId}");
-        await client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{arn}", new JsonObject { ["tags"] = new JsonObject { ["a"] = "1", ["b"] = "2", ["c"] = "3" } });
+        await Client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{arn}", new JsonObject { ["tags"] = new JsonObject { ["a"] = "1", ["b"] = "2", ["c"] = "3" } });
 
-        var (status, _, _) = await client.RestJsonAsync(HttpMethod.Delete, Service, $"/tags/{arn}?tagKeys=a&tagKeys=c");
-        var (_, _, tags) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{arn}");
+        var (status, _, _) = await Client.RestJsonAsync(HttpMethod.Delete, Service, $"/tags/{arn}?tagKeys=a&tagKeys=c");
+        var (_, _, tags) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{arn}");
 
         Assert.Equal(204, status);
         Assert.Equal(["b"], tags["tags"]!.AsObject().Select(t => t.Key));

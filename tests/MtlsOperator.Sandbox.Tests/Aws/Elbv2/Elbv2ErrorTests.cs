@@ -2,31 +2,25 @@ using MtlsOperator.Sandbox.Aws;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.Elbv2;
 
-public sealed class Elbv2ErrorTests : IAsyncLifetime, IDisposable
+public sealed class Elbv2ErrorTests : EmulatorTest
 {
     private const string Service = "elasticloadbalancing";
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
     private string listenerArn = string.Empty;
     private string balancerArn = string.Empty;
     private string trustStoreArn = string.Empty;
 
-    public async Task InitializeAsync()
+    protected override AwsEmulatorOptions Options => new AwsEmulatorOptions { TrustStoreActivationDelay = TimeSpan.Zero };
+
+    protected override async Task SetUpAsync()
     {
-        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { TrustStoreActivationDelay = TimeSpan.Zero });
-        client = new SignedAwsClient(emulator.Endpoint);
-        var seeded = await emulator.SeedAsync();
+        var seeded = await Emulator.SeedAsync();
         listenerArn = seeded.HttpsListenerArn;
         balancerArn = seeded.LoadBalancerArn;
-        emulator.S3.PutObject(seeded.BucketName, "ca.pem", TestPki.Bundle(TestPki.CreateCa("CA")));
-        var (_, created) = await client.QueryAsync(
+        Emulator.S3.PutObject(seeded.BucketName, "ca.pem", TestPki.Bundle(TestPki.CreateCa("CA")));
+        var (_, created) = await Client.QueryAsync(
             Service, "CreateTrustStore", ("Name", "errors"), ("CaCertificatesBundleS3Bucket", seeded.BucketName), ("CaCertificatesBundleS3Key", "ca.pem"));
         trustStoreArn = created.Value("TrustStoreArn")!;
     }
-
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
 
     [Theory]
     [InlineData("DescribeLoadBalancers", "LoadBalancerArns.member.1", "loadbalancer", "LoadBalancerNotFound")]
@@ -44,7 +38,7 @@ public sealed class Elbv2ErrorTests : IAsyncLifetime, IDisposable
         var known = kind switch { "loadbalancer" => balancerArn, "listener" => listenerArn, _ => trustStoreArn };
         var unknown = known[..^16] + "0000000000000000";
 
-        var (status, body) = await client.QueryAsync(Service, action, (parameter, unknown));
+        var (status, body) = await Client.QueryAsync(Service, action, (parameter, unknown));
 
         Assert.Equal(400, status);
         Assert.Equal(code, body.ErrorCode());
@@ -53,11 +47,11 @@ public sealed class Elbv2ErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Unsupported_protocol_and_missing_parameters_are_refused()
     {
-        var (_, protocol) = await client.QueryAsync(Service, "ModifyListener", ("ListenerArn", listenerArn), ("Protocol", "TCP"));
-        var (_, missing) = await client.QueryAsync(Service, "CreateTrustStore", ("Name", "no-bundle"));
-        var (_, badName) = await client.QueryAsync(
+        var (_, protocol) = await Client.QueryAsync(Service, "ModifyListener", ("ListenerArn", listenerArn), ("Protocol", "TCP"));
+        var (_, missing) = await Client.QueryAsync(Service, "CreateTrustStore", ("Name", "no-bundle"));
+        var (_, badName) = await Client.QueryAsync(
             Service, "CreateTrustStore", ("Name", "-bad-"), ("CaCertificatesBundleS3Bucket", "b"), ("CaCertificatesBundleS3Key", "k"));
-        var (_, badMode) = await client.QueryAsync(Service, "ModifyListener", ("ListenerArn", listenerArn), ("MutualAuthentication.Mode", "strict"));
+        var (_, badMode) = await Client.QueryAsync(Service, "ModifyListener", ("ListenerArn", listenerArn), ("MutualAuthentication.Mode", "strict"));
 
         Assert.Equal("UnsupportedProtocol", protocol.ErrorCode());
         Assert.Equal("ValidationError", missing.ErrorCode());
@@ -70,7 +64,7 @@ public sealed class Elbv2ErrorTests : IAsyncLifetime, IDisposable
     {
         var tags = Enumerable.Range(1, 51).SelectMany(i => new[] { ($"Tags.member.{i}.Key", $"k{i}"), ($"Tags.member.{i}.Value", "v") });
 
-        var (_, body) = await client.QueryAsync(Service, "AddTags", tags.Prepend(("ResourceArns.member.1", trustStoreArn)).ToArray());
+        var (_, body) = await Client.QueryAsync(Service, "AddTags", tags.Prepend(("ResourceArns.member.1", trustStoreArn)).ToArray());
 
         Assert.Equal("TooManyTags", body.ErrorCode());
     }
@@ -78,8 +72,8 @@ public sealed class Elbv2ErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Unknown_revocation_id_is_RevocationIdNotFound()
     {
-        var (_, content) = await client.QueryAsync(Service, "GetTrustStoreRevocationContent", ("TrustStoreArn", trustStoreArn), ("RevocationId", "42"));
-        var (_, remove) = await client.QueryAsync(Service, "RemoveTrustStoreRevocations", ("TrustStoreArn", trustStoreArn), ("RevocationIds.member.1", "42"));
+        var (_, content) = await Client.QueryAsync(Service, "GetTrustStoreRevocationContent", ("TrustStoreArn", trustStoreArn), ("RevocationId", "42"));
+        var (_, remove) = await Client.QueryAsync(Service, "RemoveTrustStoreRevocations", ("TrustStoreArn", trustStoreArn), ("RevocationIds.member.1", "42"));
 
         Assert.Equal("RevocationIdNotFound", content.ErrorCode());
         Assert.Equal("RevocationIdNotFound", remove.ErrorCode());
@@ -88,9 +82,9 @@ public sealed class Elbv2ErrorTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Passthrough_mode_takes_no_trust_store()
     {
-        var (_, body) = await client.QueryAsync(
+        var (_, body) = await Client.QueryAsync(
             Service, "ModifyListener", ("ListenerArn", listenerArn), ("MutualAuthentication.Mode", "passthrough"), ("MutualAuthentication.TrustStoreArn", trustStoreArn));
-        var (status, ok) = await client.QueryAsync(Service, "ModifyListener", ("ListenerArn", listenerArn), ("MutualAuthentication.Mode", "passthrough"));
+        var (status, ok) = await Client.QueryAsync(Service, "ModifyListener", ("ListenerArn", listenerArn), ("MutualAuthentication.Mode", "passthrough"));
 
         Assert.Equal("InvalidConfigurationRequest", body.ErrorCode());
         Assert.Equal(200, status);

@@ -4,23 +4,17 @@ using MtlsOperator.Sandbox.Aws;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.Pca;
 
-public sealed class PcaErrorTests : IAsyncLifetime, IDisposable
+public sealed class PcaErrorTests : EmulatorTest
 {
     private const string Service = "acm-pca";
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
     private SeededAccount seeded = null!;
 
-    public async Task InitializeAsync()
+    protected override AwsEmulatorOptions Options => new AwsEmulatorOptions { GetCertificatePendingCalls = 0 };
+
+    protected override async Task SetUpAsync()
     {
-        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { GetCertificatePendingCalls = 0 });
-        client = new SignedAwsClient(emulator.Endpoint);
-        seeded = await emulator.SeedAsync();
+        seeded = await Emulator.SeedAsync();
     }
-
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
 
     [Fact]
     public async Task Unknown_certificate_is_ResourceNotFoundException()
@@ -73,7 +67,7 @@ public sealed class PcaErrorTests : IAsyncLifetime, IDisposable
             ["CertificateAuthorityArn"] = created["CertificateAuthorityArn"]!.GetValue<string>(), ["Csr"] = csr, ["SigningAlgorithm"] = "SHA256WITHECDSA",
             ["Validity"] = new JsonObject { ["Type"] = "DAYS", ["Value"] = 1 },
         });
-        using var malformed = await client.SendAsync(
+        using var malformed = await Client.SendAsync(
             HttpMethod.Post, Service, "/", Encoding.UTF8.GetBytes("{nope"), "application/x-amz-json-1.1", new Dictionary<string, string> { ["X-Amz-Target"] = "ACMPrivateCA.ListTags" });
 
         Assert.Equal("InvalidArgsException", badKey["__type"]!.GetValue<string>());
@@ -97,7 +91,7 @@ public sealed class PcaErrorTests : IAsyncLifetime, IDisposable
             ["Validity"] = new JsonObject { ["Type"] = type, ["Value"] = value },
         });
 
-        var certificate = emulator.Pca.CertificateAuthority(seeded.SubordinateCaArn)!.Issued[issued["CertificateArn"]!.GetValue<string>()].Certificate;
+        var certificate = Emulator.Pca.CertificateAuthority(seeded.SubordinateCaArn)!.Issued[issued["CertificateArn"]!.GetValue<string>()].Certificate;
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
     }
 
@@ -117,5 +111,5 @@ public sealed class PcaErrorTests : IAsyncLifetime, IDisposable
     }
 
     private Task<(int Status, JsonObject Body)> CallAsync(string operation, JsonObject body) =>
-        client.Json11Async(Service, "ACMPrivateCA." + operation, body);
+        Client.Json11Async(Service, "ACMPrivateCA." + operation, body);
 }

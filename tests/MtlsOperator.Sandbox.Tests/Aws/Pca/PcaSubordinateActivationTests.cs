@@ -5,26 +5,16 @@ using MtlsOperator.Sandbox.Aws;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.Pca;
 
-public sealed class PcaSubordinateActivationTests : IAsyncLifetime, IDisposable
+public sealed class PcaSubordinateActivationTests : EmulatorTest
 {
     private const string Service = "acm-pca";
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
 
-    public async Task InitializeAsync()
-    {
-        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { GetCertificatePendingCalls = 0 });
-        client = new SignedAwsClient(emulator.Endpoint);
-    }
-
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
+    protected override AwsEmulatorOptions Options => new AwsEmulatorOptions { GetCertificatePendingCalls = 0 };
 
     [Fact]
     public async Task Subordinate_created_over_the_wire_activates_after_importing_its_signed_certificate()
     {
-        var root = emulator.Pca.CreateRoot("eu-west-1", "Wire Root");
+        var root = Emulator.Pca.CreateRoot("eu-west-1", "Wire Root");
         var (_, created) = await CallAsync("CreateCertificateAuthority", new JsonObject
         {
             ["CertificateAuthorityType"] = "SUBORDINATE",
@@ -68,7 +58,7 @@ public sealed class PcaSubordinateActivationTests : IAsyncLifetime, IDisposable
         });
         Assert.Equal(200, status);
 
-        var ca = emulator.Pca.CertificateAuthority(arn)!;
+        var ca = Emulator.Pca.CertificateAuthority(arn)!;
         Assert.Equal("ACTIVE", ca.Status);
         var basic = ca.Certificate!.Extensions.OfType<X509BasicConstraintsExtension>().Single();
         Assert.True(basic.CertificateAuthority);
@@ -77,7 +67,7 @@ public sealed class PcaSubordinateActivationTests : IAsyncLifetime, IDisposable
     }
 
     private Task<(int Status, JsonObject Body)> CallAsync(string operation, JsonObject body) =>
-        client.Json11Async(Service, "ACMPrivateCA." + operation, body);
+        Client.Json11Async(Service, "ACMPrivateCA." + operation, body);
 
     private static string Base64(string pem) => Convert.ToBase64String(Encoding.ASCII.GetBytes(pem));
 }
