@@ -347,6 +347,7 @@ internal sealed partial class S3Service : IAwsService
     {
         var bucket = state.Bucket(bucketName);
         var prefix = request.QueryValue("prefix") ?? string.Empty;
+        var delimiter = request.QueryValue("delimiter");
         var maxKeys = MaxKeys(request);
         var after = request.QueryValue("continuation-token") ?? request.QueryValue("start-after") ?? string.Empty;
         var current = bucket.Versions
@@ -357,23 +358,43 @@ internal sealed partial class S3Service : IAwsService
             .Select(v => v!)
             .OrderBy(v => v.Key, StringComparer.Ordinal)
             .ToList();
-        var page = current.Take(maxKeys).ToList();
-        var truncated = page.Count < current.Count;
+
+        // With a delimiter, keys that continue past it roll up into one CommonPrefixes entry each, counted like a key.
+        var entries = new List<(string Key, S3ObjectVersion? Version)>();
+        foreach (var version in current)
+        {
+            var separator = delimiter ?? string.Empty;
+            var cut = separator.Length == 0 ? -1 : version.Key.IndexOf(separator, prefix.Length, StringComparison.Ordinal);
+            if (cut < 0)
+            {
+                entries.Add((version.Key, version));
+            }
+            else if (entries.Count == 0 || entries[^1].Key != version.Key[..(cut + separator.Length)])
+            {
+                entries.Add((version.Key[..(cut + separator.Length)], null));
+            }
+        }
+
+        var page = entries.Take(maxKeys).ToList();
+        var truncated = page.Count < entries.Count;
+        var last = page.Count == 0 ? null : page[^1].Version?.Key ?? current.Last(v => v.Key.StartsWith(page[^1].Key, StringComparison.Ordinal)).Key;
         return RestXmlProtocol.Reply(request, RestXmlProtocol.E(
             "ListBucketResult",
             RestXmlProtocol.E("Name", bucket.Name),
             RestXmlProtocol.E("Prefix", prefix),
+            delimiter is null ? null : RestXmlProtocol.E("Delimiter", delimiter),
             RestXmlProtocol.E("KeyCount", page.Count),
             RestXmlProtocol.E("MaxKeys", maxKeys),
             RestXmlProtocol.E("IsTruncated", AwsQueryProtocol.Boolean(truncated)),
-            truncated ? RestXmlProtocol.E("NextContinuationToken", page[^1].Key) : null,
-            page.Select(v => RestXmlProtocol.E(
+            truncated ? RestXmlProtocol.E("NextContinuationToken", last) : null,
+            page.Where(e => e.Version is not null).Select(e => RestXmlProtocol.E(
                 "Contents",
-                RestXmlProtocol.E("Key", v.Key),
-                RestXmlProtocol.E("LastModified", AwsQueryProtocol.Timestamp(v.LastModified)),
-                RestXmlProtocol.E("ETag", v.ETag),
-                RestXmlProtocol.E("Size", v.Content.Length),
-                RestXmlProtocol.E("StorageClass", "STANDARD"))).ToArray()));
+                RestXmlProtocol.E("Key", e.Version!.Key),
+                RestXmlProtocol.E("LastModified", AwsQueryProtocol.Timestamp(e.Version.LastModified)),
+                RestXmlProtocol.E("ETag", e.Version.ETag),
+                RestXmlProtocol.E("Size", e.Version.Content.Length),
+                RestXmlProtocol.E("StorageClass", "STANDARD"))).ToArray(),
+            page.Where(e => e.Version is null).Select(e => RestXmlProtocol.E("CommonPrefixes", RestXmlProtocol.E("Prefix", e.Key))).ToArray()));
     }
 
     private static int MaxKeys(AwsRequest request)

@@ -149,6 +149,10 @@ public sealed class S3SdkTests : IAsyncLifetime, IDisposable
         Assert.True(page.IsTruncated);
         Assert.Equal(["a/two.pem"], rest.S3Objects.Select(o => o.Key));
 
+        var folders = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Delimiter = "/" });
+        Assert.Equal(["a/", "b/"], folders.CommonPrefixes);
+        Assert.Empty(folders.S3Objects ?? []);
+
         var head = await s3.GetObjectMetadataAsync("listing", "a/one.pem");
         Assert.Equal("platform", head.Metadata["owner"]);
         Assert.Equal("application/x-pem-file", head.Headers.ContentType);
