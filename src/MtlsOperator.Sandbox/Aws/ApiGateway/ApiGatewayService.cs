@@ -42,6 +42,7 @@ internal sealed class ApiGatewayService : IAwsService
         var body = request.Method is "POST" or "PATCH" or "PUT" ? RestJsonProtocol.Body(request) : [];
         lock (state.Gate)
         {
+            RefuseOtherRegions(route, request.Region);
             var (status, reply) = operation switch
             {
                 "GetRestApis" => (200, GetRestApis(request)),
@@ -65,6 +66,26 @@ internal sealed class ApiGatewayService : IAwsService
                 _ => throw new AwsServiceException("NotFoundException", $"Unknown operation {operation}", 404),
             };
             return Task.FromResult(RestJsonProtocol.Reply(request, status, reply));
+        }
+    }
+
+    /// <summary>A regional endpoint knows only its own region's APIs and domain names.</summary>
+    private void RefuseOtherRegions(ApiRoute route, string region)
+    {
+        if (route.Id is null || route.Operation is "TagResource" or "UntagResource" or "GetTags")
+        {
+            return;
+        }
+
+        var isDomain = route.Operation.Contains("DomainName", StringComparison.Ordinal) || route.Operation.Contains("BasePathMapping", StringComparison.Ordinal);
+        if (isDomain && state.Domains.TryGetValue(route.Id, out var domain) && domain.Region != region)
+        {
+            throw new AwsServiceException("NotFoundException", "Invalid domain name identifier specified", 404);
+        }
+
+        if (!isDomain && state.Apis.TryGetValue(route.Id, out var api) && api.Region != region)
+        {
+            throw ApiGatewayState.ApiNotFound(route.Id);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using MtlsOperator.Sandbox.Aws.Arns;
 using MtlsOperator.Sandbox.Aws.Hosting;
 using MtlsOperator.Sandbox.Aws.Pem;
 using MtlsOperator.Sandbox.Aws.Protocols;
@@ -60,6 +61,7 @@ internal sealed partial class Elbv2Service : IAwsService
         var p = AwsQueryProtocol.Parameters(request);
         lock (state.Gate)
         {
+            RefuseOtherRegions(p, request.Region);
             var result = operation switch
             {
                 "DescribeLoadBalancers" => DescribeLoadBalancers(request, p),
@@ -83,6 +85,20 @@ internal sealed partial class Elbv2Service : IAwsService
                 _ => throw new AwsServiceException("InvalidAction", $"Could not find operation {operation} for version 2015-12-01"),
             };
             return Task.FromResult(query.Reply(request, operation, result));
+        }
+    }
+
+    /// <summary>A regional endpoint knows only its own region's resources: an ARN of another region is not found.</summary>
+    private static void RefuseOtherRegions(QueryParameters p, string region)
+    {
+        foreach (var value in p.Values)
+        {
+            if (AwsArn.TryParse(value, out var arn) && arn.Service == "elasticloadbalancing" && arn.Region != region)
+            {
+                throw arn.Resource.StartsWith("listener/", StringComparison.Ordinal) ? ListenerNotFound(value)
+                    : arn.Resource.StartsWith("truststore/", StringComparison.Ordinal) ? TrustStoreNotFound(value)
+                    : LoadBalancerNotFound(value);
+            }
         }
     }
 

@@ -49,6 +49,13 @@ internal sealed class PcaService : IAwsService
     public Task<AwsResponse> InvokeAsync(AwsRequest request, string operation, CancellationToken cancellationToken)
     {
         var body = Json11Protocol.Body(request);
+
+        // A regional endpoint knows only its own region's CAs.
+        if (AwsArn.TryParse(body.String("CertificateAuthorityArn"), out var arn) && arn.Service == "acm-pca" && arn.Region != request.Region)
+        {
+            throw PcaState.NotFound(body.String("CertificateAuthorityArn")!);
+        }
+
         lock (state.Gate)
         {
             JsonObject? reply = operation switch
