@@ -33,14 +33,14 @@ internal sealed partial class Elbv2Service : IAwsService
 
     private readonly Elbv2State state;
     private readonly S3State s3;
-    private readonly AwsEndpoint endpoint;
+    private readonly PresignedDownloads downloads;
     private readonly AwsQueryProtocol query = new("http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", "2015-12-01");
 
-    public Elbv2Service(Elbv2State state, S3State s3, AwsEndpoint endpoint)
+    public Elbv2Service(Elbv2State state, S3State s3, PresignedDownloads downloads)
     {
         this.state = state;
         this.s3 = s3;
-        this.endpoint = endpoint;
+        this.downloads = downloads;
     }
 
     public string SigningName => "elasticloadbalancing";
@@ -534,14 +534,14 @@ internal sealed partial class Elbv2Service : IAwsService
     private object?[] GetTrustStoreCaCertificatesBundle(QueryParameters p)
     {
         var store = FindTrustStore(p.Required("TrustStoreArn"));
-        return [query.E("Location", endpoint.PublishDownload(store.Bundle).ToString())];
+        return [query.E("Location", downloads.Publish(store.Bundle).ToString())];
     }
 
     private object?[] GetTrustStoreRevocationContent(QueryParameters p)
     {
         var store = FindTrustStore(p.Required("TrustStoreArn"));
         var revocation = FindRevocation(store, ParseRevocationId(p.Required("RevocationId")));
-        return [query.E("Location", endpoint.PublishDownload(revocation.Content).ToString())];
+        return [query.E("Location", downloads.Publish(revocation.Content).ToString())];
     }
 
     private object?[] AddTags(QueryParameters p)

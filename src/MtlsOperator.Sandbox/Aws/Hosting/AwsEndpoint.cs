@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using MtlsOperator.Sandbox.Aws.Calls;
@@ -13,19 +12,17 @@ namespace MtlsOperator.Sandbox.Aws.Hosting;
 /// </summary>
 internal sealed class AwsEndpoint
 {
-    /// <summary>Path prefix of emulator-only downloads (the pre-signed URLs ELBv2 hands out).</summary>
-    public const string DownloadPrefix = "/_aws-emulator/download/";
-
     private readonly IReadOnlyList<IAwsService> services;
     private readonly SigV4Verifier verifier;
     private readonly AwsFaults faults;
     private readonly AwsCallLog calls;
     private readonly TimeProvider time;
     private readonly string defaultRegion;
-    private readonly ConcurrentDictionary<string, byte[]> downloads = new(StringComparer.Ordinal);
+    private readonly PresignedDownloads downloads;
 
-    public AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, AwsFaults faults, AwsCallLog calls, TimeProvider time, string defaultRegion)
+    public AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, AwsFaults faults, AwsCallLog calls, TimeProvider time, string defaultRegion, PresignedDownloads downloads)
     {
+        this.downloads = downloads;
         this.services = services;
         this.verifier = verifier;
         this.faults = faults;
@@ -34,22 +31,11 @@ internal sealed class AwsEndpoint
         this.defaultRegion = defaultRegion;
     }
 
-    /// <summary>Base URI of the endpoint, set once the server listens.</summary>
-    public Uri? BaseUri { get; set; }
-
-    /// <summary>Publishes bytes under an unguessable URL, like an S3 pre-signed GET.</summary>
-    public Uri PublishDownload(byte[] content)
-    {
-        var token = AwsIds.Hex(40);
-        downloads[token] = content;
-        return new Uri(BaseUri!, DownloadPrefix + token);
-    }
-
     public async Task HandleAsync(HttpContext context)
     {
         var http = context.Request;
         var cancellationToken = context.RequestAborted;
-        if (http.Path.StartsWithSegments(DownloadPrefix.TrimEnd('/'), StringComparison.Ordinal))
+        if (http.Path.StartsWithSegments(PresignedDownloads.PathPrefix.TrimEnd('/'), StringComparison.Ordinal))
         {
             await ServeDownloadAsync(context).ConfigureAwait(false);
             return;
@@ -141,7 +127,9 @@ internal sealed class AwsEndpoint
         var latency = applicable.Aggregate(TimeSpan.Zero, (sum, f) => sum + f.Latency);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, time, cancellationToken).ConfigureAwait(false);
+            // Latency stands for the network, which clients time out on with wall-clock timers, so it is real time
+            // even when the emulator's own clock is faked.
+            await Task.Delay(latency, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var switches in applicable)
@@ -160,8 +148,8 @@ internal sealed class AwsEndpoint
 
     private async Task ServeDownloadAsync(HttpContext context)
     {
-        var token = context.Request.Path.Value![DownloadPrefix.Length..];
-        if (!downloads.TryGetValue(token, out var content))
+        var token = context.Request.Path.Value![PresignedDownloads.PathPrefix.Length..];
+        if (!downloads.TryGet(token, out var content))
         {
             context.Response.StatusCode = 403;
             return;
