@@ -73,7 +73,7 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>Sessions issued by AssumeRole.</summary>
     public StsState Sts { get; }
 
-    /// <summary>Starts the endpoint on a free loopback port.</summary>
+    /// <summary>Starts the endpoint on 127.0.0.1 (a free port unless <see cref="AwsEmulatorOptions.Port"/> is set).</summary>
     public static async Task<AwsEmulator> StartAsync(AwsEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AwsEmulatorOptions();
@@ -114,7 +114,7 @@ public sealed class AwsEmulator : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, options.Port);
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         var app = builder.Build();
