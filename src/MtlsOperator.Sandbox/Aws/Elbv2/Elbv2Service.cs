@@ -44,14 +44,9 @@ internal sealed partial class Elbv2Service : IAwsService
 
     public IAwsProtocol Protocol => query;
 
-    public bool Claims(AwsRequest request) =>
-        AwsQueryProtocol.IsForm(request) && AwsQueryProtocol.Parameters(request).Get("Action") is { } action && Operations.Contains(action);
+    public bool Claims(AwsRequest request) => AwsQueryProtocol.IsForm(request) && ResolveOperation(request) is not null;
 
-    public string? ResolveOperation(AwsRequest request)
-    {
-        var action = AwsQueryProtocol.Parameters(request).Get("Action");
-        return action is not null && Operations.Contains(action) ? action : null;
-    }
+    public string? ResolveOperation(AwsRequest request) => query.Operation(request, Operations);
 
     public Task<AwsResponse> InvokeAsync(AwsRequest request, string operation, CancellationToken cancellationToken)
     {

@@ -96,9 +96,11 @@ public sealed class FaultAndCallLogTests : EmulatorTest
     public async Task Unknown_operations_are_refused_and_logged_nowhere()
     {
         var (status, body) = await Client.QueryAsync("elasticloadbalancing", "CreateLoadBalancer", ("Name", "x"));
+        var (versionStatus, versionBody) = await Client.QueryAsync("elasticloadbalancing", "DescribeTrustStores", ("Version", "2012-06-01"));
         var (jsonStatus, json) = await Client.Json11Async("acm-pca", "ACMPrivateCA.DeleteEverything", []);
 
         Assert.Equal((400, "InvalidAction"), (status, body.ErrorCode()));
+        Assert.Equal((400, "InvalidAction"), (versionStatus, versionBody.ErrorCode()));
         Assert.Equal((400, "UnknownOperationException"), (jsonStatus, json["__type"]!.GetValue<string>()));
         Assert.Equal(0, Emulator.Calls.Total());
     }
