@@ -23,12 +23,13 @@ namespace MtlsOperator.Sandbox.Aws;
 public sealed class AwsEmulator : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private int disposed;
 
-    private AwsEmulator(WebApplication app, AwsEmulatorOptions options, AwsEndpoint endpoint, AwsEmulatorStates states)
+    private AwsEmulator(WebApplication app, AwsEmulatorOptions options, Uri endpoint, AwsEmulatorStates states)
     {
         this.app = app;
         Options = options;
-        EndpointHandler = endpoint;
+        Endpoint = endpoint;
         S3 = states.S3;
         Elbv2 = states.Elbv2;
         Pca = states.Pca;
@@ -37,7 +38,6 @@ public sealed class AwsEmulator : IAsyncDisposable
         Credentials = states.Credentials;
         Faults = states.Faults;
         Calls = states.Calls;
-        Endpoint = endpoint.BaseUri!;
     }
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>; one endpoint for every service.</summary>
@@ -73,9 +73,7 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>Sessions issued by AssumeRole.</summary>
     public StsState Sts { get; }
 
-    internal AwsEndpoint EndpointHandler { get; }
-
-    /// <summary>Starts the endpoint on a free loopback port.</summary>
+    /// <summary>Starts the endpoint on 127.0.0.1 (a free port unless <see cref="AwsEmulatorOptions.Port"/> is set).</summary>
     public static async Task<AwsEmulator> StartAsync(AwsEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AwsEmulatorOptions();
@@ -92,29 +90,39 @@ public sealed class AwsEmulator : IAsyncDisposable
         var calls = new AwsCallLog();
         var s3 = new S3State(time);
         var states = new AwsEmulatorStates(
-            credentials, faults, calls, s3, new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay), new PcaState(options.AccountId, time, s3), new StsState(credentials, time), new ApiGatewayState(time, options.DomainAvailableDelay));
-        var services = new List<IAwsService>();
-        var endpoint = new AwsEndpoint(services, new SigV4Verifier(credentials, time), faults, calls, time, options.DefaultRegion);
+            credentials,
+            faults,
+            calls,
+            s3,
+            new Elbv2State(options.AccountId, time, options.TrustStoreActivationDelay),
+            new PcaState(options.AccountId, time, s3),
+            new StsState(credentials, time),
+            new ApiGatewayState(time, options.DomainAvailableDelay));
+        var downloads = new PresignedDownloads();
 
         // Unsigned requests go to the first service that claims them; S3 claims everything, so it comes last.
-        services.Add(new Elbv2Service(states.Elbv2, s3, endpoint));
-        services.Add(new ApiGatewayService(states.ApiGateway, s3));
-        services.Add(new StsService(states.Sts, options.AccountId));
-        services.Add(new PcaService(states.Pca, options.GetCertificatePendingCalls));
-        services.Add(new S3Service(s3, options.AccountId));
+        IAwsService[] services =
+        [
+            new Elbv2Service(states.Elbv2, s3, downloads),
+            new ApiGatewayService(states.ApiGateway, s3),
+            new StsService(states.Sts, options.AccountId),
+            new PcaService(states.Pca, options.GetCertificatePendingCalls),
+            new S3Service(s3, options.AccountId),
+        ];
+        var endpoint = new AwsEndpoint(services, new SigV4Verifier(credentials, time), faults, calls, time, options.DefaultRegion, downloads);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, options.Port);
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         var app = builder.Build();
         app.Run(endpoint.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        return new AwsEmulator(app, options, endpoint, states);
+        downloads.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        return new AwsEmulator(app, options, downloads.BaseUri, states);
     }
 
     /// <summary>
@@ -130,6 +138,11 @@ public sealed class AwsEmulator : IAsyncDisposable
     /// <summary>Stops the endpoint.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }

@@ -18,6 +18,9 @@ public sealed record AwsEmulatorOptions
     /// <summary>How many first GetCertificate calls per certificate answer <c>RequestInProgressException</c>.</summary>
     public int GetCertificatePendingCalls { get; init; } = 1;
 
+    /// <summary>Loopback port to listen on; 0 (the default, and what tests use) picks a free port at start.</summary>
+    public int Port { get; init; }
+
     /// <summary>The clock used for every timestamp, delay and expiry.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -35,7 +35,9 @@ internal sealed class SignedAwsClient : IDisposable
     public async Task<(int Status, XElement Body)> QueryAsync(string service, string action, params (string Name, string Value)[] parameters)
     {
         var version = service == "sts" ? "2011-06-15" : "2015-12-01";
-        var form = string.Join('&', new[] { ("Action", action), ("Version", version) }.Concat(parameters)
+        // An explicit Version parameter replaces the API's own (to test version checks).
+        var withVersion = parameters.Any(p => p.Name == "Version") ? parameters : [.. parameters, ("Version", version)];
+        var form = string.Join('&', new[] { ("Action", action) }.Concat(withVersion)
             .Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
         using var response = await SendAsync(HttpMethod.Post, service, "/", Encoding.UTF8.GetBytes(form), "application/x-www-form-urlencoded; charset=utf-8");
         var text = await response.Content.ReadAsStringAsync();

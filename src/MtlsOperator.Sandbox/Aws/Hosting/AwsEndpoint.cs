@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using MtlsOperator.Sandbox.Aws.Calls;
@@ -13,19 +12,17 @@ namespace MtlsOperator.Sandbox.Aws.Hosting;
 /// </summary>
 internal sealed class AwsEndpoint
 {
-    /// <summary>Path prefix of emulator-only downloads (the pre-signed URLs ELBv2 hands out).</summary>
-    public const string DownloadPrefix = "/_aws-emulator/download/";
-
     private readonly IReadOnlyList<IAwsService> services;
     private readonly SigV4Verifier verifier;
     private readonly AwsFaults faults;
     private readonly AwsCallLog calls;
     private readonly TimeProvider time;
     private readonly string defaultRegion;
-    private readonly ConcurrentDictionary<string, byte[]> downloads = new(StringComparer.Ordinal);
+    private readonly PresignedDownloads downloads;
 
-    public AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, AwsFaults faults, AwsCallLog calls, TimeProvider time, string defaultRegion)
+    public AwsEndpoint(IReadOnlyList<IAwsService> services, SigV4Verifier verifier, AwsFaults faults, AwsCallLog calls, TimeProvider time, string defaultRegion, PresignedDownloads downloads)
     {
+        this.downloads = downloads;
         this.services = services;
         this.verifier = verifier;
         this.faults = faults;
@@ -34,22 +31,11 @@ internal sealed class AwsEndpoint
         this.defaultRegion = defaultRegion;
     }
 
-    /// <summary>Base URI of the endpoint, set once the server listens.</summary>
-    public Uri? BaseUri { get; set; }
-
-    /// <summary>Publishes bytes under an unguessable URL, like an S3 pre-signed GET.</summary>
-    public Uri PublishDownload(byte[] content)
-    {
-        var token = AwsIds.Hex(40);
-        downloads[token] = content;
-        return new Uri(BaseUri!, DownloadPrefix + token);
-    }
-
     public async Task HandleAsync(HttpContext context)
     {
         var http = context.Request;
         var cancellationToken = context.RequestAborted;
-        if (http.Path.StartsWithSegments(DownloadPrefix.TrimEnd('/'), StringComparison.Ordinal))
+        if (http.Path.StartsWithSegments(PresignedDownloads.PathPrefix.TrimEnd('/'), StringComparison.Ordinal))
         {
             await ServeDownloadAsync(context).ConfigureAwait(false);
             return;
@@ -57,61 +43,33 @@ internal sealed class AwsEndpoint
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Path + http.QueryString;
         var body = await ReadBodyAsync(http, cancellationToken).ConfigureAwait(false);
-        var requestId = AwsIds.RequestId();
         var authorization = http.Headers.Authorization.ToString();
-        var (path, query) = SplitTarget(rawTarget);
-
-        SigV4Authorization? auth = null;
         var authError = string.Empty;
-        if (authorization.Length > 0)
-        {
-            auth = SigV4Authorization.Parse(authorization, out authError);
-        }
+        var auth = authorization.Length > 0 ? SigV4Authorization.Parse(authorization, out authError) : null;
+        var (path, query) = SplitTarget(rawTarget);
+        var request = new AwsRequest(http.Method.ToUpperInvariant(), path, query, http.Headers, body, auth?.Region ?? defaultRegion, AwsIds.RequestId());
 
-        var region = auth?.Region ?? defaultRegion;
-        var request = new AwsRequest(http.Method.ToUpperInvariant(), path, query, http.Headers, body, region, requestId);
-        var service = auth is null
-            ? services.First(s => s.Claims(request))
-            : services.FirstOrDefault(s => s.SigningName == auth.Service);
-
-        AwsResponse response;
-        string? operation = null;
+        // Signed requests name their service in the credential scope; unsigned ones are recognised by their shape.
+        var service = auth is null ? services.First(s => s.Claims(request)) : services.FirstOrDefault(s => s.SigningName == auth.Service);
         if (service is null)
         {
             var guess = services.First(s => s.Claims(request));
-            response = guess.Protocol.Error(request, guess.Protocol.Describe(AwsErrorKind.UnknownOperation, $"The service '{auth!.Service}' is not emulated here."));
-            await WriteAsync(context, response, cancellationToken).ConfigureAwait(false);
+            var unknown = guess.Protocol.Describe(AwsErrorKind.UnknownOperation, $"The service '{auth!.Service}' is not emulated here.");
+            await WriteAsync(context, guess.Protocol.Error(request, unknown), cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        AwsResponse response;
         try
         {
-            if (authorization.Length == 0 && !service.AllowsUnsigned(request))
-            {
-                throw new SigV4Exception(AwsErrorKind.MissingAuthentication, "Request is missing Authentication Token");
-            }
-
-            if (authorization.Length > 0)
-            {
-                if (auth is null)
-                {
-                    throw new SigV4Exception(AwsErrorKind.IncompleteSignature, authError);
-                }
-
-                var (credential, payload) = verifier.Verify(http, rawTarget, auth, body);
-                request = new AwsRequest(request.Method, path, query, http.Headers, payload, region, requestId) { AccessKeyId = credential.AccessKeyId };
-            }
-
-            operation = service.ResolveOperation(request)
-                ?? throw new SigV4Exception(AwsErrorKind.UnknownOperation, $"Could not find operation for {request.Method} {request.Path}");
-            await ApplyFaultsAsync(service, cancellationToken).ConfigureAwait(false);
-            response = await service.InvokeAsync(request, operation, cancellationToken).ConfigureAwait(false);
+            request = Authenticate(http, rawTarget, request, auth, authError, service);
+            response = await InvokeAsync(service, request, cancellationToken).ConfigureAwait(false);
         }
         catch (SigV4Exception ex)
         {
             response = service.Protocol.Error(request, service.Protocol.Describe(ex.Kind, ex.Message));
         }
-        catch (FaultException ex)
+        catch (InjectedFault ex)
         {
             var described = service.Protocol.Describe(ex.Kind, ex.Message);
             response = service.Protocol.Error(request, ex.StatusCode is { } status ? new AwsServiceException(described.Code, described.Message, status) : described);
@@ -120,14 +78,48 @@ internal sealed class AwsEndpoint
         {
             response = service.Protocol.Error(request, ex);
         }
-
-        operation ??= service.ResolveOperation(request);
-        if (operation is not null)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            calls.Add(new AwsCall(service.SigningName, operation, region, response.StatusCode, response.ErrorCode, request.AccessKeyId, time.GetUtcNow()));
+            // An emulator defect must still reach the client as the protocol's 5xx, not as a dropped connection.
+            response = service.Protocol.Error(request, service.Protocol.Describe(AwsErrorKind.ServerError, $"Internal error ({ex.GetType().Name})"));
+        }
+
+        if (service.ResolveOperation(request) is { } operation)
+        {
+            calls.Add(new AwsCall(service.SigningName, operation, request.Region, response.StatusCode, response.ErrorCode, request.AccessKeyId, time.GetUtcNow()));
         }
 
         await WriteAsync(context, response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks the signature and returns the request with its decoded payload and caller; unsigned only where AWS allows it.</summary>
+    private AwsRequest Authenticate(HttpRequest http, string rawTarget, AwsRequest request, SigV4Authorization? auth, string authError, IAwsService service)
+    {
+        if (http.Headers.Authorization.Count == 0)
+        {
+            return service.AllowsUnsigned(request)
+                ? request
+                : throw new SigV4Exception(AwsErrorKind.MissingAuthentication, "Request is missing Authentication Token");
+        }
+
+        if (auth is null)
+        {
+            throw new SigV4Exception(AwsErrorKind.IncompleteSignature, authError);
+        }
+
+        var (credential, payload) = verifier.Verify(http, rawTarget, auth, request.Body);
+        return new AwsRequest(request.Method, request.Path, request.Query, request.Headers, payload, request.Region, request.RequestId)
+        {
+            AccessKeyId = credential.AccessKeyId,
+        };
+    }
+
+    private async Task<AwsResponse> InvokeAsync(IAwsService service, AwsRequest request, CancellationToken cancellationToken)
+    {
+        var operation = service.ResolveOperation(request)
+            ?? throw new SigV4Exception(AwsErrorKind.UnknownOperation, $"Could not find operation for {request.Method} {request.Path}");
+        await ApplyFaultsAsync(service, cancellationToken).ConfigureAwait(false);
+        return await service.InvokeAsync(request, operation, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApplyFaultsAsync(IAwsService service, CancellationToken cancellationToken)
@@ -136,27 +128,29 @@ internal sealed class AwsEndpoint
         var latency = applicable.Aggregate(TimeSpan.Zero, (sum, f) => sum + f.Latency);
         if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(latency, time, cancellationToken).ConfigureAwait(false);
+            // Latency stands for the network, which clients time out on with wall-clock timers, so it is real time
+            // even when the emulator's own clock is faked.
+            await Task.Delay(latency, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var switches in applicable)
         {
             if (switches.TryTakeFailure(out var status))
             {
-                throw new FaultException(AwsErrorKind.ServerError, "We encountered an internal error. Please try again.", status);
+                throw new InjectedFault(AwsErrorKind.ServerError, "We encountered an internal error. Please try again.", status);
             }
         }
 
         if (applicable.Any(f => f.ShouldThrottle()))
         {
-            throw new FaultException(AwsErrorKind.Throttling, "Rate exceeded", null);
+            throw new InjectedFault(AwsErrorKind.Throttling, "Rate exceeded", null);
         }
     }
 
     private async Task ServeDownloadAsync(HttpContext context)
     {
-        var token = context.Request.Path.Value![DownloadPrefix.Length..];
-        if (!downloads.TryGetValue(token, out var content))
+        var token = context.Request.Path.Value![PresignedDownloads.PathPrefix.Length..];
+        if (!downloads.TryGet(token, out var content))
         {
             context.Response.StatusCode = 403;
             return;
@@ -219,34 +213,5 @@ internal sealed class AwsEndpoint
         {
             http.ContentLength = 0;
         }
-    }
-
-    /// <summary>A fault switch firing; carries the status for 5xx faults.</summary>
-    private sealed class FaultException : Exception
-    {
-        public FaultException(AwsErrorKind kind, string message, int? statusCode)
-            : base(message)
-        {
-            Kind = kind;
-            StatusCode = statusCode;
-        }
-
-        public FaultException()
-        {
-        }
-
-        public FaultException(string message)
-            : base(message)
-        {
-        }
-
-        public FaultException(string message, Exception innerException)
-            : base(message, innerException)
-        {
-        }
-
-        public AwsErrorKind Kind { get; }
-
-        public int? StatusCode { get; }
     }
 }

@@ -123,6 +123,23 @@ public sealed class PcaState
         Activate(ca);
     }
 
+    /// <summary>The CSR of a CA's own key, as GetCertificateAuthorityCsr returns it.</summary>
+    internal static string CsrOf(PrivateCertificateAuthority ca)
+    {
+        var request = ca.Key.Request(CaSubject.ToName(ca.Configuration.Object("Subject")), ca.Key.HashFor(ca.Configuration.String("SigningAlgorithm")!));
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
+        return request.CreateSigningRequestPem();
+    }
+
+    /// <summary>Installs a signed CA certificate and its chain (ImportCertificateAuthorityCertificate) and activates the CA.</summary>
+    internal void Import(PrivateCertificateAuthority ca, X509Certificate2 certificate, IReadOnlyList<X509Certificate2> chain)
+    {
+        ca.Certificate = ca.Key.Attach(certificate);
+        ca.Chain = chain;
+        Activate(ca);
+    }
+
     /// <summary>Signs a CSR with the CA key per template; honors the idempotency token for an hour.</summary>
     internal IssuedCertificate Issue(PrivateCertificateAuthority ca, CertificateRequest request, IEnumerable<X509Extension> requestedExtensions, CertificateTemplate template, DateTimeOffset notBefore, DateTimeOffset notAfter, string? idempotencyToken)
     {

@@ -1,5 +1,6 @@
 using System.Formats.Asn1;
 using System.Numerics;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
 namespace MtlsOperator.Sandbox.Aws.Pem;
@@ -12,6 +13,10 @@ public sealed record RevocationList(
     IReadOnlyList<string> RevokedSerialNumbers,
     BigInteger? CrlNumber)
 {
+    private byte[] signedPart = [];
+    private string signatureAlgorithm = string.Empty;
+    private byte[] signature = [];
+
     private const string CrlNumberOid = "2.5.29.20";
 
     /// <summary>Parses a DER CRL; false when it is not one.</summary>
@@ -21,6 +26,7 @@ public sealed record RevocationList(
         try
         {
             var outer = new AsnReader(der, AsnEncodingRules.DER).ReadSequence();
+            var tbsBytes = outer.PeekEncodedValue().ToArray();
             var tbs = outer.ReadSequence();
             if (tbs.PeekTag().HasSameClassAndValue(Asn1Tag.Integer))
             {
@@ -68,16 +74,56 @@ public sealed record RevocationList(
                 }
             }
 
-            outer.ReadSequence();
-            outer.ReadBitString(out _);
-            crl = new RevocationList(issuer, thisUpdate, nextUpdate, serials, number);
+            var algorithm = outer.ReadSequence().ReadObjectIdentifier();
+            var signatureBits = outer.ReadBitString(out _);
+            crl = new RevocationList(issuer, thisUpdate, nextUpdate, serials, number)
+            {
+                signedPart = tbsBytes,
+                signatureAlgorithm = algorithm,
+                signature = signatureBits,
+            };
             return !outer.HasData;
         }
         catch (AsnContentException)
         {
             return false;
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when the CRL's signature verifies with the certificate's public key (RSA PKCS#1 or ECDSA, SHA-2).</summary>
+    public bool IsSignedBy(X509Certificate2 issuer)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        var hash = signatureAlgorithm switch
+        {
+            "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
+            "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => HashAlgorithmName.SHA384,
+            "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => HashAlgorithmName.SHA512,
+            _ => default,
+        };
+        if (hash == default)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var rsa = issuer.GetRSAPublicKey();
+            if (rsa is not null)
+            {
+                return signatureAlgorithm.StartsWith("1.2.840.113549", StringComparison.Ordinal)
+                    && rsa.VerifyData(signedPart, signature, hash, RSASignaturePadding.Pkcs1);
+            }
+
+            using var ecdsa = issuer.GetECDsaPublicKey();
+            return ecdsa is not null && signatureAlgorithm.StartsWith("1.2.840.10045", StringComparison.Ordinal)
+                && ecdsa.VerifyData(signedPart, signature, hash, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (CryptographicException)
         {
             return false;
         }

@@ -20,6 +20,17 @@ internal sealed class AwsQueryProtocol : IAwsProtocol
     /// <summary>The API version clients send as <c>Version</c>.</summary>
     public string ApiVersion { get; }
 
+    /// <summary>
+    /// The action a request names, when it is one of <paramref name="operations"/> and the request's <c>Version</c> is
+    /// this API's; awsQuery services answer anything else with <c>InvalidAction</c>.
+    /// </summary>
+    public string? Operation(AwsRequest request, IReadOnlySet<string> operations)
+    {
+        var parameters = Parameters(request);
+        var action = parameters.Get("Action");
+        return action is not null && operations.Contains(action) && parameters.Get("Version") == ApiVersion ? action : null;
+    }
+
     /// <summary>The parameters of a request: the form body of a POST, else the query string.</summary>
     public static QueryParameters Parameters(AwsRequest request)
     {

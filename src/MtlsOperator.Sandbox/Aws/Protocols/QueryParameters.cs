@@ -35,6 +35,9 @@ internal sealed class QueryParameters
         return new QueryParameters(pairs);
     }
 
+    /// <summary>Every value, whatever its name.</summary>
+    public IEnumerable<string> Values => values.Values;
+
     /// <summary>A value, or null when absent.</summary>
     public string? Get(string name) => values.TryGetValue(prefix + name, out var value) ? value : null;
 

@@ -26,11 +26,7 @@ internal sealed partial class StsService : IAwsService
 
     public bool Claims(AwsRequest request) => ResolveOperation(request) is not null;
 
-    public string? ResolveOperation(AwsRequest request)
-    {
-        var action = AwsQueryProtocol.Parameters(request).Get("Action");
-        return action is not null && Operations.Contains(action) ? action : null;
-    }
+    public string? ResolveOperation(AwsRequest request) => query.Operation(request, Operations);
 
     // AssumeRoleWithWebIdentity is authenticated by its token, not by SigV4.
     public bool AllowsUnsigned(AwsRequest request) => ResolveOperation(request) == "AssumeRoleWithWebIdentity";

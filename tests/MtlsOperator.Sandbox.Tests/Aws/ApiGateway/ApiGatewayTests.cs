@@ -4,45 +4,40 @@ using MtlsOperator.Sandbox.Aws.ApiGateway;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.ApiGateway;
 
-public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
+public sealed class ApiGatewayTests : EmulatorTest
 {
     private const string Service = "apigateway";
     private const string Certificate = "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-555555555555";
     private readonly ManualTime time = new();
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
     private RestApi api = null!;
     private string truststoreVersion = string.Empty;
 
-    public async Task InitializeAsync()
+    protected override AwsEmulatorOptions Options => new AwsEmulatorOptions { Time = time, DomainAvailableDelay = TimeSpan.FromMinutes(5) };
+
+    protected override Task SetUpAsync()
     {
-        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { Time = time, DomainAvailableDelay = TimeSpan.FromMinutes(5) });
-        client = new SignedAwsClient(emulator.Endpoint);
-        api = emulator.ApiGateway.CreateRestApi("eu-west-1", "payments");
-        emulator.ApiGateway.CreateDeployment(api.Id, "prod");
-        emulator.S3.CreateBucket("truststores", "eu-west-1", versioned: true);
-        truststoreVersion = emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Partner"))).VersionId;
+        api = Emulator.ApiGateway.CreateRestApi("eu-west-1", "payments");
+        Emulator.ApiGateway.CreateDeployment(api.Id, "prod");
+        Emulator.S3.CreateBucket("truststores", "eu-west-1", versioned: true);
+        truststoreVersion = Emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Partner"))).VersionId;
+        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
 
     [Fact]
     public async Task Rest_apis_and_stages_are_listed_and_read()
     {
-        var (_, _, apis) = await client.RestJsonAsync(HttpMethod.Get, Service, "/restapis");
+        var (_, _, apis) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/restapis");
         Assert.Equal(api.Id, apis["item"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("PRIVATE", apis["item"]![0]!["endpointConfiguration"]!["types"]![0]!.GetValue<string>());
 
-        var (_, _, stage) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages/prod");
+        var (_, _, stage) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages/prod");
         Assert.Equal("prod", stage["stageName"]!.GetValue<string>());
         Assert.Equal(api.Stages["prod"].DeploymentId, stage["deploymentId"]!.GetValue<string>());
 
-        var (status, errorType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages/qa");
+        var (status, errorType, _) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages/qa");
         Assert.Equal(404, status);
         Assert.Equal("NotFoundException", errorType);
-        var (missingStatus, missingType, missing) = await client.RestJsonAsync(HttpMethod.Get, Service, "/restapis/nosuchapi0");
+        var (missingStatus, missingType, missing) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/restapis/nosuchapi0");
         Assert.Equal(404, missingStatus);
         Assert.Equal("NotFoundException", missingType);
         Assert.Contains("Invalid API identifier", missing["message"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -52,15 +47,15 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
     public async Task Update_rest_api_switches_off_execute_api_and_sets_the_policy()
     {
         const string policy = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-        var (status, _, body) = await client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{api.Id}", Patch(
+        var (status, _, body) = await Client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{api.Id}", Patch(
             ("replace", "/disableExecuteApiEndpoint", "true"), ("replace", "/policy", policy)));
 
         Assert.Equal(200, status);
         Assert.True(body["disableExecuteApiEndpoint"]!.GetValue<bool>());
         Assert.Equal(policy, body["policy"]!.GetValue<string>());
-        Assert.True(emulator.ApiGateway.RestApi(api.Id)!.DisableExecuteApiEndpoint);
+        Assert.True(Emulator.ApiGateway.RestApi(api.Id)!.DisableExecuteApiEndpoint);
 
-        var (badStatus, badType, _) = await client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{api.Id}", Patch(("replace", "/nonsense", "x")));
+        var (badStatus, badType, _) = await Client.RestJsonAsync(HttpMethod.Patch, Service, $"/restapis/{api.Id}", Patch(("replace", "/nonsense", "x")));
         Assert.Equal(400, badStatus);
         Assert.Equal("BadRequestException", badType);
     }
@@ -68,12 +63,12 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Deployment_creates_a_stage_with_201()
     {
-        var (status, _, deployment) = await client.RestJsonAsync(HttpMethod.Post, Service, $"/restapis/{api.Id}/deployments", new JsonObject { ["stageName"] = "qa" });
+        var (status, _, deployment) = await Client.RestJsonAsync(HttpMethod.Post, Service, $"/restapis/{api.Id}/deployments", new JsonObject { ["stageName"] = "qa" });
 
         Assert.Equal(201, status);
-        var (_, _, stages) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages");
+        var (_, _, stages) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/restapis/{api.Id}/stages");
         Assert.Equal(["prod", "qa"], stages["item"]!.AsArray().Select(s => s!["stageName"]!.GetValue<string>()));
-        Assert.Equal(deployment["id"]!.GetValue<string>(), emulator.ApiGateway.RestApi(api.Id)!.Stages["qa"].DeploymentId);
+        Assert.Equal(deployment["id"]!.GetValue<string>(), Emulator.ApiGateway.RestApi(api.Id)!.Stages["qa"].DeploymentId);
     }
 
     [Fact]
@@ -89,7 +84,7 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
         Assert.Null(created["mutualTlsAuthentication"]!["truststoreWarnings"]);
 
         time.Advance(TimeSpan.FromMinutes(6));
-        var (_, _, read) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/api.partners.example.com");
+        var (_, _, read) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/api.partners.example.com");
         Assert.Equal("AVAILABLE", read["domainNameStatus"]!.GetValue<string>());
 
         var (conflict, conflictType, _) = await CreateDomainAsync("api.partners.example.com");
@@ -101,7 +96,7 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
     public async Task Expired_and_non_CA_certificates_show_up_as_truststore_warnings()
     {
         var expired = TestPki.CreateCa("Old Partner", DateTimeOffset.UtcNow.AddDays(-1));
-        var version = emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Good"), expired, TestPki.CreateLeafSelfSigned("leaf"))).VersionId;
+        var version = Emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Good"), expired, TestPki.CreateLeafSelfSigned("leaf"))).VersionId;
 
         var (_, _, created) = await CreateDomainAsync("warn.example.com", version);
 
@@ -131,11 +126,11 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
             },
         };
 
-        var (status, errorType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", request);
+        var (status, errorType, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", request);
 
         Assert.Equal(400, status);
         Assert.Equal("BadRequestException", errorType);
-        Assert.Null(emulator.ApiGateway.DomainName("bad.example.com"));
+        Assert.Null(Emulator.ApiGateway.DomainName("bad.example.com"));
     }
 
     [Fact]
@@ -143,15 +138,15 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
     {
         await CreateDomainAsync("rotate.example.com");
         time.Advance(TimeSpan.FromMinutes(6));
-        var newVersion = emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Rotated"))).VersionId;
+        var newVersion = Emulator.S3.PutObject("truststores", "partners.pem", TestPki.Bundle(TestPki.CreateCa("Rotated"))).VersionId;
 
-        var (status, _, updated) = await client.RestJsonAsync(HttpMethod.Patch, Service, "/domainnames/rotate.example.com", Patch(
+        var (status, _, updated) = await Client.RestJsonAsync(HttpMethod.Patch, Service, "/domainnames/rotate.example.com", Patch(
             ("replace", "/mutualTlsAuthentication/truststoreVersion", newVersion)));
 
         Assert.Equal(200, status);
         Assert.Equal(newVersion, updated["mutualTlsAuthentication"]!["truststoreVersion"]!.GetValue<string>());
         Assert.Equal("UPDATING", updated["domainNameStatus"]!.GetValue<string>());
-        var (_, badType, _) = await client.RestJsonAsync(HttpMethod.Patch, Service, "/domainnames/rotate.example.com", Patch(
+        var (_, badType, _) = await Client.RestJsonAsync(HttpMethod.Patch, Service, "/domainnames/rotate.example.com", Patch(
             ("replace", "/mutualTlsAuthentication/truststoreVersion", "nope-nope-nope")));
         Assert.Equal("BadRequestException", badType);
     }
@@ -161,26 +156,26 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
     {
         await CreateDomainAsync("map.example.com");
 
-        var (status, _, created) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject
+        var (status, _, created) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject
         {
             ["restApiId"] = api.Id, ["stage"] = "prod",
         });
         Assert.Equal(201, status);
         Assert.Equal("(none)", created["basePath"]!.GetValue<string>());
 
-        var (_, _, listed) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/map.example.com/basepathmappings");
+        var (_, _, listed) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/map.example.com/basepathmappings");
         Assert.Single(listed["item"]!.AsArray());
-        var (_, conflictType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject { ["restApiId"] = api.Id });
+        var (_, conflictType, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject { ["restApiId"] = api.Id });
         Assert.Equal("ConflictException", conflictType);
-        var (_, badStageType, _) = await client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject
+        var (_, badStageType, _) = await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/map.example.com/basepathmappings", new JsonObject
         {
             ["restApiId"] = api.Id, ["stage"] = "nope", ["basePath"] = "v2",
         });
         Assert.Equal("BadRequestException", badStageType);
 
-        var (deleted, _, _) = await client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/map.example.com/basepathmappings/(none)");
+        var (deleted, _, _) = await Client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/map.example.com/basepathmappings/(none)");
         Assert.Equal(202, deleted);
-        var (gone, goneType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/map.example.com/basepathmappings/(none)");
+        var (gone, goneType, _) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/map.example.com/basepathmappings/(none)");
         Assert.Equal(404, gone);
         Assert.Equal("NotFoundException", goneType);
     }
@@ -192,23 +187,23 @@ public sealed class ApiGatewayTests : IAsyncLifetime, IDisposable
         var arn = created["domainNameArn"]!.GetValue<string>();
         Assert.Equal("arn:aws:apigateway:eu-west-1::/domainnames/tags.example.com", arn);
 
-        var (tagged, _, _) = await client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject
+        var (tagged, _, _) = await Client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject
         {
             ["tags"] = new JsonObject { ["owner"] = "platform" },
         });
-        var (_, _, tags) = await client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{Uri.EscapeDataString(arn)}");
+        var (_, _, tags) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{Uri.EscapeDataString(arn)}");
         Assert.Equal(204, tagged);
         Assert.Equal("platform", tags["tags"]!["owner"]!.GetValue<string>());
 
-        var (deleted, _, _) = await client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/tags.example.com");
-        var (missing, missingType, _) = await client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/tags.example.com");
+        var (deleted, _, _) = await Client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/tags.example.com");
+        var (missing, missingType, _) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/tags.example.com");
         Assert.Equal(202, deleted);
         Assert.Equal(404, missing);
         Assert.Equal("NotFoundException", missingType);
     }
 
     private Task<(int Status, string? ErrorType, JsonObject Body)> CreateDomainAsync(string name, string? version = null) =>
-        client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
+        Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
         {
             ["domainName"] = name,
             ["regionalCertificateArn"] = Certificate,

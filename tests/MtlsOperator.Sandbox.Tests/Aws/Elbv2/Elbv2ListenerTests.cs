@@ -3,48 +3,42 @@ using MtlsOperator.Sandbox.Aws.Elbv2;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.Elbv2;
 
-public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
+public sealed class Elbv2ListenerTests : EmulatorTest
 {
     private const string Service = "elasticloadbalancing";
     private readonly ManualTime time = new();
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
     private Elbv2LoadBalancer balancer = null!;
     private Elbv2Listener https = null!;
     private Elbv2Listener http = null!;
     private string trustStoreArn = string.Empty;
 
-    public async Task InitializeAsync()
+    protected override AwsEmulatorOptions Options => new AwsEmulatorOptions { Time = time, TrustStoreActivationDelay = TimeSpan.FromMinutes(1) };
+
+    protected override async Task SetUpAsync()
     {
-        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { Time = time, TrustStoreActivationDelay = TimeSpan.FromMinutes(1) });
-        client = new SignedAwsClient(emulator.Endpoint);
-        balancer = emulator.Elbv2.CreateLoadBalancer("eu-west-1", "internal-api");
-        https = emulator.Elbv2.CreateListener(balancer.Arn, 443, "HTTPS", "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-555555555555");
-        http = emulator.Elbv2.CreateListener(balancer.Arn, 80, "HTTP");
-        emulator.S3.CreateBucket("bundles", "eu-west-1", versioned: true);
-        emulator.S3.PutObject("bundles", "ca.pem", TestPki.Bundle(TestPki.CreateCa("Partner")));
-        var (_, created) = await client.QueryAsync(
+        balancer = Emulator.Elbv2.CreateLoadBalancer("eu-west-1", "internal-api");
+        https = Emulator.Elbv2.CreateListener(balancer.Arn, 443, "HTTPS", "arn:aws:acm:eu-west-1:111122223333:certificate/11111111-2222-3333-4444-555555555555");
+        http = Emulator.Elbv2.CreateListener(balancer.Arn, 80, "HTTP");
+        Emulator.S3.CreateBucket("bundles", "eu-west-1", versioned: true);
+        Emulator.S3.PutObject("bundles", "ca.pem", TestPki.Bundle(TestPki.CreateCa("Partner")));
+        var (_, created) = await Client.QueryAsync(
             Service, "CreateTrustStore", ("Name", "partners"), ("CaCertificatesBundleS3Bucket", "bundles"), ("CaCertificatesBundleS3Key", "ca.pem"));
         trustStoreArn = created.Value("TrustStoreArn")!;
     }
 
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
-
     [Fact]
     public async Task Describes_the_load_balancer_and_its_listeners()
     {
-        var (_, balancers) = await client.QueryAsync(Service, "DescribeLoadBalancers", ("Names.member.1", "internal-api"));
+        var (_, balancers) = await Client.QueryAsync(Service, "DescribeLoadBalancers", ("Names.member.1", "internal-api"));
         Assert.Equal(balancer.Arn, balancers.Value("LoadBalancerArn"));
         Assert.Equal("internal", balancers.Value("Scheme"));
         Assert.Matches(@"^arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/internal-api/[0-9a-f]{16}$", balancer.Arn);
 
-        var (_, listeners) = await client.QueryAsync(Service, "DescribeListeners", ("LoadBalancerArn", balancer.Arn));
+        var (_, listeners) = await Client.QueryAsync(Service, "DescribeListeners", ("LoadBalancerArn", balancer.Arn));
         Assert.Equal([http.Arn, https.Arn], listeners.All("ListenerArn").Select(e => e.Value));
         Assert.Equal("off", listeners.Value("Mode"));
 
-        var (_, missing) = await client.QueryAsync(Service, "DescribeListeners", ("ListenerArns.member.1", https.Arn + "0"));
+        var (_, missing) = await Client.QueryAsync(Service, "DescribeListeners", ("ListenerArns.member.1", https.Arn + "0"));
         Assert.Equal("ListenerNotFound", missing.ErrorCode());
     }
 
@@ -63,11 +57,11 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
         Assert.Equal("active", body.Value("TrustStoreAssociationStatus"));
         Assert.Equal("true", body.Value("IgnoreClientCertificateExpiry"));
         Assert.Equal("on", body.Value("AdvertiseTrustStoreCaNames"));
-        Assert.Equal(new Elbv2MutualAuthentication("verify", trustStoreArn, true, "on"), emulator.Elbv2.Listener(https.Arn)!.MutualAuthentication);
+        Assert.Equal(new Elbv2MutualAuthentication("verify", trustStoreArn, true, "on"), Emulator.Elbv2.Listener(https.Arn)!.MutualAuthentication);
 
-        var (_, associations) = await client.QueryAsync(Service, "DescribeTrustStoreAssociations", ("TrustStoreArn", trustStoreArn));
+        var (_, associations) = await Client.QueryAsync(Service, "DescribeTrustStoreAssociations", ("TrustStoreArn", trustStoreArn));
         Assert.Equal(balancer.Arn, associations.Value("ResourceArn"));
-        var (_, inUse) = await client.QueryAsync(Service, "DeleteTrustStore", ("TrustStoreArn", trustStoreArn));
+        var (_, inUse) = await Client.QueryAsync(Service, "DeleteTrustStore", ("TrustStoreArn", trustStoreArn));
         Assert.Equal("TrustStoreInUse", inUse.ErrorCode());
     }
 
@@ -77,7 +71,7 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
         time.Advance(TimeSpan.FromMinutes(2));
 
         var (_, verify) = await VerifyAsync(http.Arn);
-        var (_, passthrough) = await client.QueryAsync(Service, "ModifyListener", ("ListenerArn", http.Arn), ("MutualAuthentication.Mode", "passthrough"));
+        var (_, passthrough) = await Client.QueryAsync(Service, "ModifyListener", ("ListenerArn", http.Arn), ("MutualAuthentication.Mode", "passthrough"));
 
         Assert.Equal("InvalidConfigurationRequest", verify.ErrorCode());
         Assert.Equal("InvalidConfigurationRequest", passthrough.ErrorCode());
@@ -87,8 +81,8 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
     public async Task At_most_two_verify_listeners_per_load_balancer()
     {
         time.Advance(TimeSpan.FromMinutes(2));
-        var second = emulator.Elbv2.CreateListener(balancer.Arn, 8443, "HTTPS", "arn:aws:acm:eu-west-1:111122223333:certificate/a");
-        var third = emulator.Elbv2.CreateListener(balancer.Arn, 9443, "HTTPS", "arn:aws:acm:eu-west-1:111122223333:certificate/b");
+        var second = Emulator.Elbv2.CreateListener(balancer.Arn, 8443, "HTTPS", "arn:aws:acm:eu-west-1:111122223333:certificate/a");
+        var third = Emulator.Elbv2.CreateListener(balancer.Arn, 9443, "HTTPS", "arn:aws:acm:eu-west-1:111122223333:certificate/b");
 
         Assert.Equal(200, (await VerifyAsync(https.Arn)).Status);
         Assert.Equal(200, (await VerifyAsync(second.Arn)).Status);
@@ -103,8 +97,8 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
         time.Advance(TimeSpan.FromMinutes(2));
         await VerifyAsync(https.Arn);
 
-        var (_, off) = await client.QueryAsync(Service, "ModifyListener", ("ListenerArn", https.Arn), ("MutualAuthentication.Mode", "off"));
-        var (status, _) = await client.QueryAsync(Service, "DeleteTrustStore", ("TrustStoreArn", trustStoreArn));
+        var (_, off) = await Client.QueryAsync(Service, "ModifyListener", ("ListenerArn", https.Arn), ("MutualAuthentication.Mode", "off"));
+        var (status, _) = await Client.QueryAsync(Service, "DeleteTrustStore", ("TrustStoreArn", trustStoreArn));
 
         Assert.Equal("off", off.Value("Mode"));
         Assert.Null(off.Value("TrustStoreArn"));
@@ -114,7 +108,7 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Unknown_trust_store_is_TrustStoreNotFound()
     {
-        var (_, body) = await client.QueryAsync(
+        var (_, body) = await Client.QueryAsync(
             Service, "ModifyListener", ("ListenerArn", https.Arn), ("MutualAuthentication.Mode", "verify"),
             ("MutualAuthentication.TrustStoreArn", trustStoreArn.Replace("partners", "nobody", StringComparison.Ordinal)));
 
@@ -124,21 +118,21 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Header_name_attributes_are_described_and_modified()
     {
-        var (_, defaults) = await client.QueryAsync(Service, "DescribeListenerAttributes", ("ListenerArn", https.Arn));
+        var (_, defaults) = await Client.QueryAsync(Service, "DescribeListenerAttributes", ("ListenerArn", https.Arn));
         Assert.Contains(defaults.All("member"), m => m.Value("Key") == "routing.http.request.x_amzn_mtls_clientcert_serial_number.header_name" && m.Value("Value") == "X-Amzn-Mtls-Clientcert-Serial-Number");
 
-        var (status, _) = await client.QueryAsync(
+        var (status, _) = await Client.QueryAsync(
             Service, "ModifyListenerAttributes", ("ListenerArn", https.Arn),
             ("Attributes.member.1.Key", "routing.http.request.x_amzn_mtls_clientcert_subject.header_name"), ("Attributes.member.1.Value", "X-Client-Subject"));
         Assert.Equal(200, status);
-        Assert.Equal("X-Client-Subject", emulator.Elbv2.Listener(https.Arn)!.Attributes["routing.http.request.x_amzn_mtls_clientcert_subject.header_name"]);
+        Assert.Equal("X-Client-Subject", Emulator.Elbv2.Listener(https.Arn)!.Attributes["routing.http.request.x_amzn_mtls_clientcert_subject.header_name"]);
 
-        var (_, unknown) = await client.QueryAsync(
+        var (_, unknown) = await Client.QueryAsync(
             Service, "ModifyListenerAttributes", ("ListenerArn", https.Arn), ("Attributes.member.1.Key", "no.such.key"), ("Attributes.member.1.Value", "x"));
-        var (_, onHttp) = await client.QueryAsync(
+        var (_, onHttp) = await Client.QueryAsync(
             Service, "ModifyListenerAttributes", ("ListenerArn", http.Arn),
             ("Attributes.member.1.Key", "routing.http.request.x_amzn_mtls_clientcert_subject.header_name"), ("Attributes.member.1.Value", "X-Client-Subject"));
-        var (_, badName) = await client.QueryAsync(
+        var (_, badName) = await Client.QueryAsync(
             Service, "ModifyListenerAttributes", ("ListenerArn", https.Arn),
             ("Attributes.member.1.Key", "routing.http.request.x_amzn_mtls_clientcert_subject.header_name"), ("Attributes.member.1.Value", "bad header"));
         Assert.Equal("InvalidConfigurationRequest", unknown.ErrorCode());
@@ -149,15 +143,15 @@ public sealed class Elbv2ListenerTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Drift_made_behind_the_clients_back_is_visible_over_the_wire()
     {
-        emulator.Elbv2.SetMutualAuthentication(https.Arn, new Elbv2MutualAuthentication("passthrough"));
+        Emulator.Elbv2.SetMutualAuthentication(https.Arn, new Elbv2MutualAuthentication("passthrough"));
 
-        var (_, body) = await client.QueryAsync(Service, "DescribeListeners", ("ListenerArns.member.1", https.Arn));
+        var (_, body) = await Client.QueryAsync(Service, "DescribeListeners", ("ListenerArns.member.1", https.Arn));
 
         Assert.Equal("passthrough", body.Value("Mode"));
     }
 
     private Task<(int Status, System.Xml.Linq.XElement Body)> VerifyAsync(string listenerArn, params (string, string)[] extra) =>
-        client.QueryAsync(
+        Client.QueryAsync(
             Service,
             "ModifyListener",
             new[] { ("ListenerArn", listenerArn), ("MutualAuthentication.Mode", "verify"), ("MutualAuthentication.TrustStoreArn", trustStoreArn) }.Concat(extra).ToArray());

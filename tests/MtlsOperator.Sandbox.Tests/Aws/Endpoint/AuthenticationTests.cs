@@ -106,5 +106,21 @@ public sealed class AuthenticationTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:truststore/gov/", body.Value("TrustStoreArn"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resources_of_another_region_are_not_found_at_this_regional_endpoint()
+    {
+        var seeded = await emulator.SeedAsync("eu-west-1");
+        using var elsewhere = new SignedAwsClient(emulator.Endpoint, "us-east-1");
+
+        var (_, listener) = await elsewhere.QueryAsync("elasticloadbalancing", "DescribeListeners", ("ListenerArns.member.1", seeded.HttpsListenerArn));
+        var (_, ca) = await elsewhere.Json11Async("acm-pca", "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = seeded.RootCaArn });
+
+        var (apiStatus, apiType, _) = await elsewhere.RestJsonAsync(HttpMethod.Get, "apigateway", $"/restapis/{seeded.RestApiId}");
+
+        Assert.Equal("ListenerNotFound", listener.ErrorCode());
+        Assert.Equal((404, "NotFoundException"), (apiStatus, apiType));
+        Assert.Equal("ResourceNotFoundException", ca["__type"]!.GetValue<string>());
+    }
+
     private static StringContent Form(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
 }

@@ -5,27 +5,22 @@ using MtlsOperator.Sandbox.Aws.Pca;
 
 namespace MtlsOperator.Sandbox.Tests.Aws.Pca;
 
-public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
+public sealed class PcaIssuanceTests : EmulatorTest
 {
     private const string Service = "acm-pca";
     private const string ClientTemplate = "arn:aws:acm-pca:::template/EndEntityClientAuthCertificate/V1";
-    private AwsEmulator emulator = null!;
-    private SignedAwsClient client = null!;
     private PrivateCertificateAuthority root = null!;
     private PrivateCertificateAuthority issuing = null!;
 
-    public async Task InitializeAsync()
+    protected override AwsEmulatorOptions Options => new AwsEmulatorOptions { GetCertificatePendingCalls = 2 };
+
+    protected override Task SetUpAsync()
     {
-        emulator = await AwsEmulator.StartAsync(new AwsEmulatorOptions { GetCertificatePendingCalls = 2 });
-        client = new SignedAwsClient(emulator.Endpoint);
-        emulator.S3.CreateBucket("crls", "eu-west-1");
-        root = emulator.Pca.CreateRoot("eu-west-1", "Sandbox Root", new CrlConfiguration(true, 7, "crls"));
-        issuing = emulator.Pca.CreateSubordinate(root.Arn, "Sandbox Issuing", new CrlConfiguration(true, 7, "crls"));
+        Emulator.S3.CreateBucket("crls", "eu-west-1");
+        root = Emulator.Pca.CreateRoot("eu-west-1", "Sandbox Root", new CrlConfiguration(true, 7, "crls"));
+        issuing = Emulator.Pca.CreateSubordinate(root.Arn, "Sandbox Issuing", new CrlConfiguration(true, 7, "crls"));
+        return Task.CompletedTask;
     }
-
-    public async Task DisposeAsync() => await emulator.DisposeAsync();
-
-    public void Dispose() => client.Dispose();
 
     [Fact]
     public async Task Issued_client_certificate_chains_to_the_root_with_X509Chain()
@@ -42,7 +37,7 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
         Assert.Equal(200, status);
 
         var leaf = X509Certificate2.CreateFromPem(body["Certificate"]!.GetValue<string>());
-        var (_, caBody) = await client.Json11Async(Service, "ACMPrivateCA.GetCertificateAuthorityCertificate", new JsonObject { ["CertificateAuthorityArn"] = issuing.Arn });
+        var (_, caBody) = await Client.Json11Async(Service, "ACMPrivateCA.GetCertificateAuthorityCertificate", new JsonObject { ["CertificateAuthorityArn"] = issuing.Arn });
         var intermediate = X509Certificate2.CreateFromPem(caBody["Certificate"]!.GetValue<string>());
         var rootCertificate = X509Certificate2.CreateFromPem(caBody["CertificateChain"]!.GetValue<string>());
 
@@ -72,7 +67,7 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
 
         var arn = await IssueAsync(csr, validityDays: 10);
 
-        var certificate = emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued[arn].Certificate;
+        var certificate = Emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued[arn].Certificate;
         Assert.InRange(certificate.NotAfter.ToUniversalTime(), before.AddDays(10).UtcDateTime.AddMinutes(-1), before.AddDays(10).UtcDateTime.AddMinutes(5));
         Assert.InRange(certificate.NotBefore.ToUniversalTime(), before.AddMinutes(-62).UtcDateTime, before.AddMinutes(-58).UtcDateTime);
     }
@@ -97,9 +92,9 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
         var (csr, key) = TestPki.Csr("to-revoke");
         using var _ = key;
         var arn = await IssueAsync(csr);
-        var serial = emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued[arn].Certificate.SerialNumber;
+        var serial = Emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued[arn].Certificate.SerialNumber;
 
-        var (status, _) = await client.Json11Async(Service, "ACMPrivateCA.RevokeCertificate", new JsonObject
+        var (status, _) = await Client.Json11Async(Service, "ACMPrivateCA.RevokeCertificate", new JsonObject
         {
             ["CertificateAuthorityArn"] = issuing.Arn,
             ["CertificateSerial"] = string.Join(':', Enumerable.Range(0, serial.Length / 2).Select(i => serial.Substring(i * 2, 2).ToLowerInvariant())),
@@ -107,14 +102,14 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
         });
         Assert.Equal(200, status);
 
-        var crl = emulator.S3.GetObject("crls", $"crl/{issuing.Id}.crl")!.Content;
+        var crl = Emulator.S3.GetObject("crls", $"crl/{issuing.Id}.crl")!.Content;
         var builder = CertificateRevocationListBuilder.Load(crl, out var crlNumber);
         Assert.True(builder.RemoveEntry(Convert.FromHexString(serial)));
         Assert.True(crlNumber >= 2);
         Assert.True(MtlsOperator.Sandbox.Aws.Pem.RevocationList.TryParse(crl, out var parsed));
         Assert.Equal(issuing.Certificate!.SubjectName.Name, parsed!.Issuer.Name);
 
-        var (_, again) = await client.Json11Async(Service, "ACMPrivateCA.RevokeCertificate", new JsonObject
+        var (_, again) = await Client.Json11Async(Service, "ACMPrivateCA.RevokeCertificate", new JsonObject
         {
             ["CertificateAuthorityArn"] = issuing.Arn, ["CertificateSerial"] = serial, ["RevocationReason"] = "KEY_COMPROMISE",
         });
@@ -124,7 +119,7 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Describe_reports_the_CRL_configuration_and_list_finds_both_CAs()
     {
-        var (_, described) = await client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = issuing.Arn });
+        var (_, described) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = issuing.Arn });
         var ca = described["CertificateAuthority"]!.AsObject();
         Assert.Equal("SUBORDINATE", ca["Type"]!.GetValue<string>());
         Assert.Equal("ACTIVE", ca["Status"]!.GetValue<string>());
@@ -132,7 +127,7 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
         Assert.Equal("crls", ca["RevocationConfiguration"]!["CrlConfiguration"]!["S3BucketName"]!.GetValue<string>());
         Assert.Matches(@"^arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/[0-9a-f-]{36}$", issuing.Arn);
 
-        var (_, listed) = await client.Json11Async(Service, "ACMPrivateCA.ListCertificateAuthorities", []);
+        var (_, listed) = await Client.Json11Async(Service, "ACMPrivateCA.ListCertificateAuthorities", []);
         Assert.Equal(2, listed["CertificateAuthorities"]!.AsArray().Count);
     }
 
@@ -142,15 +137,15 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
         var (csr, key) = TestPki.Csr("x");
         using var _ = key;
 
-        var (_, malformed) = await client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(Convert.ToBase64String("nonsense"u8.ToArray())));
-        var (_, wrongAlgorithm) = await client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, signingAlgorithm: "SHA256WITHRSA"));
-        var (_, tooLong) = await client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: 365 * 20));
-        var (_, badArn) = await client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = "not-an-arn" });
-        var (_, missing) = await client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject
+        var (_, malformed) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(Convert.ToBase64String("nonsense"u8.ToArray())));
+        var (_, wrongAlgorithm) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, signingAlgorithm: "SHA256WITHRSA"));
+        var (_, tooLong) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: 365 * 20));
+        var (_, badArn) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = "not-an-arn" });
+        var (_, missing) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject
         {
             ["CertificateAuthorityArn"] = "arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/00000000-0000-0000-0000-000000000000",
         });
-        var (_, unknownSerial) = await client.Json11Async(Service, "ACMPrivateCA.RevokeCertificate", new JsonObject
+        var (_, unknownSerial) = await Client.Json11Async(Service, "ACMPrivateCA.RevokeCertificate", new JsonObject
         {
             ["CertificateAuthorityArn"] = issuing.Arn, ["CertificateSerial"] = "0abc", ["RevocationReason"] = "SUPERSEDED",
         });
@@ -166,7 +161,7 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Root_created_over_the_wire_is_active_and_tags_round_trip()
     {
-        var (status, created) = await client.Json11Async(Service, "ACMPrivateCA.CreateCertificateAuthority", new JsonObject
+        var (status, created) = await Client.Json11Async(Service, "ACMPrivateCA.CreateCertificateAuthority", new JsonObject
         {
             ["CertificateAuthorityType"] = "ROOT",
             ["CertificateAuthorityConfiguration"] = new JsonObject
@@ -180,21 +175,21 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
         Assert.Equal(200, status);
         var arn = created["CertificateAuthorityArn"]!.GetValue<string>();
 
-        await client.Json11Async(Service, "ACMPrivateCA.TagCertificateAuthority", new JsonObject
+        await Client.Json11Async(Service, "ACMPrivateCA.TagCertificateAuthority", new JsonObject
         {
             ["CertificateAuthorityArn"] = arn, ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "env", ["Value"] = "dev" }),
         });
-        var (_, tags) = await client.Json11Async(Service, "ACMPrivateCA.ListTags", new JsonObject { ["CertificateAuthorityArn"] = arn });
+        var (_, tags) = await Client.Json11Async(Service, "ACMPrivateCA.ListTags", new JsonObject { ["CertificateAuthorityArn"] = arn });
 
         Assert.Equal(["env", "team"], tags["Tags"]!.AsArray().Select(t => t!["Key"]!.GetValue<string>()));
-        var ca = emulator.Pca.CertificateAuthority(arn)!;
+        var ca = Emulator.Pca.CertificateAuthority(arn)!;
         Assert.Equal("ACTIVE", ca.Status);
         Assert.Equal("C=DE, CN=Wire Root", ca.Certificate!.Subject);
     }
 
     private async Task<string> IssueAsync(string csr, int validityDays = 30, string? token = null)
     {
-        var (status, body) = await client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: validityDays, token: token));
+        var (status, body) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: validityDays, token: token));
         Assert.True(status == 200, body.ToJsonString());
         return body["CertificateArn"]!.GetValue<string>();
     }
@@ -218,5 +213,5 @@ public sealed class PcaIssuanceTests : IAsyncLifetime, IDisposable
     }
 
     private Task<(int Status, JsonObject Body)> GetCertificateAsync(string certificateArn) =>
-        client.Json11Async(Service, "ACMPrivateCA.GetCertificate", new JsonObject { ["CertificateAuthorityArn"] = issuing.Arn, ["CertificateArn"] = certificateArn });
+        Client.Json11Async(Service, "ACMPrivateCA.GetCertificate", new JsonObject { ["CertificateAuthorityArn"] = issuing.Arn, ["CertificateArn"] = certificateArn });
 }

@@ -133,6 +133,44 @@ public sealed class S3SdkTests : IAsyncLifetime, IDisposable
         Assert.Equal(content, emulator.S3.GetObject("big", "blob")!.Content);
     }
 
+    [Fact]
+    public async Task Listing_metadata_location_and_bucket_deletion_behave_like_S3()
+    {
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = "listing", BucketRegion = S3Region.EUWest1 });
+        var put = new PutObjectRequest { BucketName = "listing", Key = "a/one.pem", ContentBody = "1", ContentType = "application/x-pem-file" };
+        put.Metadata.Add("owner", "platform");
+        await s3.PutObjectAsync(put);
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = "listing", Key = "a/two.pem", ContentBody = "2" });
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = "listing", Key = "b/three.pem", ContentBody = "3" });
+
+        var page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Prefix = "a/", MaxKeys = 1 });
+        var rest = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Prefix = "a/", ContinuationToken = page.NextContinuationToken });
+        Assert.Equal(["a/one.pem"], page.S3Objects.Select(o => o.Key));
+        Assert.True(page.IsTruncated);
+        Assert.Equal(["a/two.pem"], rest.S3Objects.Select(o => o.Key));
+
+        var folders = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "listing", Delimiter = "/" });
+        Assert.Equal(["a/", "b/"], folders.CommonPrefixes);
+        Assert.Empty(folders.S3Objects ?? []);
+
+        var head = await s3.GetObjectMetadataAsync("listing", "a/one.pem");
+        Assert.Equal("platform", head.Metadata["owner"]);
+        Assert.Equal("application/x-pem-file", head.Headers.ContentType);
+
+        var location = await s3.GetBucketLocationAsync("listing");
+        Assert.Equal(S3Region.EUWest1, location.Location);
+
+        var notEmpty = await Assert.ThrowsAnyAsync<AmazonS3Exception>(() => s3.DeleteBucketAsync("listing"));
+        Assert.Equal("BucketNotEmpty", notEmpty.ErrorCode);
+        foreach (var key in new[] { "a/one.pem", "a/two.pem", "b/three.pem" })
+        {
+            await s3.DeleteObjectAsync("listing", key);
+        }
+
+        await s3.DeleteBucketAsync("listing");
+        Assert.DoesNotContain("listing", emulator.S3.BucketNames);
+    }
+
     private async Task<string> ReadAsync(GetObjectRequest request)
     {
         using var response = await s3.GetObjectAsync(request);
