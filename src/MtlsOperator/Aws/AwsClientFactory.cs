@@ -102,8 +102,8 @@ public sealed class AwsClientFactory : IAwsClientFactory, IDisposable
         AwsServiceChannel Channel(AwsService service) => new(
             service, region, _endpoints.Resolve(service, region), credentials, RateLimiterFor(service, region, target.RoleArn), RetryQuotaFor(service, region, target.RoleArn), _transport);
 
-        var elb = new ElbV2Client(Channel(AwsService.ElasticLoadBalancingV2));
-        var apiGateway = new ApiGatewayClient(Channel(AwsService.ApiGateway));
+        var elb = new ElbV2Client(Channel(AwsService.ElasticLoadBalancingV2), _options.PageSize);
+        var apiGateway = new ApiGatewayClient(Channel(AwsService.ApiGateway), _options.PageSize);
         var s3Config = S3BundleStore.Configure(region, _endpoints.Resolve(AwsService.S3, region), _options.Retry.MaxAttempts);
         var bundles = new S3BundleStore(new AmazonS3Client(new SdkCredentialsBridge(credentials), s3Config), RateLimiterFor(AwsService.S3, region, target.RoleArn), _transport.Metrics, _options.Time);
         _owned.Add(bundles);

@@ -39,6 +39,9 @@ public sealed record AwsClientOptions
     /// <summary>The clock for signing, caching and backoff.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Page size of paginated list calls; null uses the largest page each service allows.</summary>
+    public int? PageSize { get; init; }
+
     /// <summary>Backoff jitter in [0, 1); null uses <see cref="Random.Shared"/>.</summary>
     public Func<double>? Jitter { get; init; }
 }

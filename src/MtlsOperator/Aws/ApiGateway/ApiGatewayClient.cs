@@ -7,12 +7,15 @@ using static MtlsOperator.Aws.Signing.AwsUriEncoding;
 namespace MtlsOperator.Aws.ApiGateway;
 
 /// <summary>Amazon API Gateway (API version 2015-07-09) over REST-JSON.</summary>
-public sealed class ApiGatewayClient(AwsServiceChannel channel) : IRestApis, IDomainNames
+/// <param name="channel">The signed channel to the API Gateway endpoint.</param>
+/// <param name="pageSize">The <c>limit</c> of list calls (1 to 500); null asks for the maximum.</param>
+public sealed class ApiGatewayClient(AwsServiceChannel channel, int? pageSize = null) : IRestApis, IDomainNames
 {
     // The URI form of the empty base path, as the API reference specifies.
     private const string EmptyBasePath = "(none)";
-    private const int PageSize = 500;
+    private const int MaxPageSize = 500;
     private readonly RestJsonClient _rest = new(channel);
+    private readonly int _pageSize = pageSize ?? MaxPageSize;
 
     /// <inheritdoc />
     public async Task<RestApi> GetAsync(string restApiId, CancellationToken cancellationToken) =>
@@ -122,7 +125,7 @@ public sealed class ApiGatewayClient(AwsServiceChannel channel) : IRestApis, IDo
         string? position = null;
         do
         {
-            var query = $"?limit={PageSize}" + (position is null ? string.Empty : $"&position={Encode(position)}");
+            var query = $"?limit={_pageSize}" + (position is null ? string.Empty : $"&position={Encode(position)}");
             var reply = await _rest.SendAsync("GetBasePathMappings", HttpMethod.Get, DomainPath(domainName) + "/basepathmappings" + query, null, cancellationToken).ConfigureAwait(false);
 
             // The list member is "item" on the wire (its locationName in the service model), not "items".

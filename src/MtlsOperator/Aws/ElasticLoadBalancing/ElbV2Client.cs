@@ -14,8 +14,15 @@ public sealed class ElbV2Client : ITrustStores, IListeners
     public const string ApiVersion = "2015-12-01";
 
     private readonly AwsQueryClient _query;
+    private readonly int? _pageSize;
 
-    public ElbV2Client(AwsServiceChannel channel) => _query = new AwsQueryClient(channel, ApiVersion);
+    /// <param name="channel">The signed channel to the ELBv2 endpoint.</param>
+    /// <param name="pageSize">PageSize of describe calls (1 to 400); null leaves the service default.</param>
+    public ElbV2Client(AwsServiceChannel channel, int? pageSize = null)
+    {
+        _query = new AwsQueryClient(channel, ApiVersion);
+        _pageSize = pageSize;
+    }
 
     /// <inheritdoc />
     public async Task<TrustStore> CreateAsync(string name, S3ObjectReference bundle, IReadOnlyList<AwsTag> tags, CancellationToken cancellationToken)
@@ -54,7 +61,7 @@ public sealed class ElbV2Client : ITrustStores, IListeners
 
     /// <inheritdoc />
     public Task<IReadOnlyList<TrustStore>> ListAsync(CancellationToken cancellationToken) =>
-        _query.SendPagedAsync("DescribeTrustStores", new AwsQueryParameters(), "TrustStores", ReadTrustStore, cancellationToken);
+        _query.SendPagedAsync("DescribeTrustStores", new AwsQueryParameters(), "TrustStores", ReadTrustStore, _pageSize, cancellationToken);
 
     /// <inheritdoc />
     public async Task<TrustStore> ModifyAsync(string trustStoreArn, S3ObjectReference bundle, CancellationToken cancellationToken)
@@ -95,11 +102,11 @@ public sealed class ElbV2Client : ITrustStores, IListeners
 
     /// <inheritdoc />
     public Task<IReadOnlyList<TrustStoreRevocation>> DescribeRevocationsAsync(string trustStoreArn, CancellationToken cancellationToken) =>
-        _query.SendPagedAsync("DescribeTrustStoreRevocations", new AwsQueryParameters().Add("TrustStoreArn", trustStoreArn), "TrustStoreRevocations", ReadRevocation, cancellationToken);
+        _query.SendPagedAsync("DescribeTrustStoreRevocations", new AwsQueryParameters().Add("TrustStoreArn", trustStoreArn), "TrustStoreRevocations", ReadRevocation, _pageSize, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> DescribeAssociationsAsync(string trustStoreArn, CancellationToken cancellationToken) =>
-        _query.SendPagedAsync("DescribeTrustStoreAssociations", new AwsQueryParameters().Add("TrustStoreArn", trustStoreArn), "TrustStoreAssociations", m => m.Text("ResourceArn") ?? string.Empty, cancellationToken);
+        _query.SendPagedAsync("DescribeTrustStoreAssociations", new AwsQueryParameters().Add("TrustStoreArn", trustStoreArn), "TrustStoreAssociations", m => m.Text("ResourceArn") ?? string.Empty, _pageSize, cancellationToken);
 
     /// <inheritdoc />
     public Task AddTagsAsync(string resourceArn, IReadOnlyList<AwsTag> tags, CancellationToken cancellationToken)
@@ -136,7 +143,7 @@ public sealed class ElbV2Client : ITrustStores, IListeners
 
     /// <inheritdoc />
     Task<IReadOnlyList<Listener>> IListeners.ListAsync(string loadBalancerArn, CancellationToken cancellationToken) =>
-        _query.SendPagedAsync("DescribeListeners", new AwsQueryParameters().Add("LoadBalancerArn", loadBalancerArn), "Listeners", ReadListener, cancellationToken);
+        _query.SendPagedAsync("DescribeListeners", new AwsQueryParameters().Add("LoadBalancerArn", loadBalancerArn), "Listeners", ReadListener, _pageSize, cancellationToken);
 
     /// <inheritdoc />
     public async Task<Listener> ModifyMutualAuthenticationAsync(string listenerArn, MutualAuthentication mutualAuthentication, CancellationToken cancellationToken)

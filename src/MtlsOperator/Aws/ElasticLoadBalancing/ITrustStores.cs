@@ -31,7 +31,7 @@ public interface ITrustStores
     /// <summary>The revocation lists in the trust store, all pages.</summary>
     Task<IReadOnlyList<TrustStoreRevocation>> DescribeRevocationsAsync(string trustStoreArn, CancellationToken cancellationToken);
 
-    /// <summary>ARNs of the listeners that use the trust store, all pages.</summary>
+    /// <summary>ARNs of the resources (load balancers) whose listeners use the trust store, all pages.</summary>
     Task<IReadOnlyList<string>> DescribeAssociationsAsync(string trustStoreArn, CancellationToken cancellationToken);
 
     /// <summary>Adds or overwrites tags.</summary>

@@ -53,6 +53,7 @@ public static class AwsErrorClassifier
         ["SignatureDoesNotMatch"] = AwsErrorKind.AccessDenied,
         ["InvalidSignatureException"] = AwsErrorKind.AccessDenied,
         ["IncompleteSignature"] = AwsErrorKind.AccessDenied,
+        ["IncompleteSignatureException"] = AwsErrorKind.AccessDenied,
         ["MissingAuthenticationToken"] = AwsErrorKind.AccessDenied,
         ["MissingAuthenticationTokenException"] = AwsErrorKind.AccessDenied,
         ["ExpiredToken"] = AwsErrorKind.AccessDenied,

@@ -41,9 +41,10 @@ public sealed class AwsQueryClient(AwsServiceChannel channel, string apiVersion)
     }
 
     /// <summary>
-    /// Follows <c>Marker</c>/<c>NextMarker</c> to the last page, collecting the members of <paramref name="listName"/>.
+    /// Follows <c>Marker</c>/<c>NextMarker</c> to the last page, collecting the members of <paramref name="listName"/>;
+    /// <paramref name="pageSize"/> (null: the service default) is sent as <c>PageSize</c>.
     /// </summary>
-    public async Task<IReadOnlyList<T>> SendPagedAsync<T>(string action, AwsQueryParameters parameters, string listName, Func<XElement, T> read, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> SendPagedAsync<T>(string action, AwsQueryParameters parameters, string listName, Func<XElement, T> read, int? pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(read);
@@ -57,7 +58,7 @@ public sealed class AwsQueryClient(AwsServiceChannel channel, string apiVersion)
                 page.Add(name, value);
             }
 
-            page.Add("Marker", marker);
+            page.Add("Marker", marker).Add("PageSize", pageSize);
             var result = await SendAsync(action, page, cancellationToken).ConfigureAwait(false);
             items.AddRange(result.Members(listName).Select(read));
             var next = result.Text("NextMarker");
