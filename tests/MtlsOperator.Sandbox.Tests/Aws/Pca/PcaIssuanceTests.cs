@@ -187,6 +187,23 @@ public sealed class PcaIssuanceTests : EmulatorTest
         Assert.Equal("C=DE, CN=Wire Root", ca.Certificate!.Subject);
     }
 
+    [Fact]
+    public async Task Concurrent_issuance_gives_distinct_certificates_and_serials()
+    {
+        var csrs = Enumerable.Range(0, 16).Select(i => TestPki.Csr($"parallel-{i}")).ToList();
+
+        var arns = await Task.WhenAll(csrs.Select(c => IssueAsync(c.CsrBase64)));
+
+        foreach (var (_, key) in csrs)
+        {
+            key.Dispose();
+        }
+
+        Assert.Equal(16, arns.Distinct(StringComparer.Ordinal).Count());
+        var issued = Emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued;
+        Assert.Equal(16, arns.Select(a => issued[a].SerialNumber).Distinct(StringComparer.Ordinal).Count());
+    }
+
     private async Task<string> IssueAsync(string csr, int validityDays = 30, string? token = null)
     {
         var (status, body) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: validityDays, token: token));
