@@ -86,7 +86,7 @@ public sealed class LeaderElectionTests
     {
         var connection = new ClusterConnection();
         var client = cluster.CreateClient(connection);
-        var manager = ReconcileLoopTests.NewManager(cluster, new ManagerOptions
+        var manager = cluster.NewManager(new ManagerOptions
         {
             LeaderElection = new LeaderElectionOptions
             {
