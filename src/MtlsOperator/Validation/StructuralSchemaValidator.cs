@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,6 +21,8 @@ public static class StructuralSchemaValidator
     // Patterns come from users' CRDs and are matched against users' files: the non-backtracking engine keeps matching
     // linear, as Go's RE2 does on the API server, and rejects the same constructs RE2 does (lookarounds, backreferences).
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    private static readonly ConditionalWeakTable<object, V1JSONSchemaProps> Converted = new();
 
     private const int MaxEchoedValueLength = 64;
 
@@ -251,10 +254,12 @@ public static class StructuralSchemaValidator
 
     private static V1JSONSchemaProps? AsSchema(object? value) => value switch
     {
+        null or bool => null,
         V1JSONSchemaProps schema => schema,
-        // Schemas read from CRD YAML or JSON keep nested schemas as raw JSON.
-        JsonElement { ValueKind: JsonValueKind.Object } element => KubernetesJson.Deserialize<V1JSONSchemaProps>(element.GetRawText()),
-        _ => null,
+        JsonElement { ValueKind: not JsonValueKind.Object } => null,
+        // Items and additionalProperties are typed object: a schema read from CRD JSON keeps them as a JsonElement, one
+        // read from YAML as a dictionary. Converted once per schema node, not once per list item.
+        _ => Converted.GetValue(value, raw => KubernetesJson.Deserialize<V1JSONSchemaProps>(KubernetesJson.Serialize(raw))),
     };
 
     private static bool IsInteger(JsonNode value) =>

@@ -1,5 +1,11 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
+using MtlsOperator.Api;
+using MtlsOperator.Crds;
 using MtlsOperator.Tests.Crds;
+using MtlsOperator.Validation;
 
 namespace MtlsOperator.Tests.Validation;
 
@@ -39,6 +45,22 @@ public sealed partial class InvalidResourceValidationTests
             _ => line => line == prefix + FieldPath(jsonPointer) + ": Required value",
         };
         Assert.True(run.Problems.Any(matches), $"no line for '{expected}' in:\n{run}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Committed_crd_judges_the_resource_as_the_generated_schema_does(string sample, int index, string jsonPointer, string? value, string expected)
+    {
+        _ = expected;
+        var invalid = JsonEdit.Apply(ResourceValidation.LoadSample(sample)[index], jsonPointer, value);
+        var kind = MtlsApiGroup.Kinds.Single(k => k.Kind == invalid["kind"]!.GetValue<string>());
+        var committed = KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(Path.Combine(RepositoryPaths.CrdBases, CrdWriter.FileName(kind))));
+        var generated = CrdGenerator.Generate(kind);
+
+        var fromDisk = StructuralSchemaValidator.Validate(invalid, committed.Spec.Versions.Single().Schema.OpenAPIV3Schema);
+        var fromTypes = StructuralSchemaValidator.Validate(invalid, generated.Spec.Versions.Single().Schema.OpenAPIV3Schema);
+
+        Assert.Equal(fromTypes, fromDisk);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
+using MtlsOperator.Api;
+using MtlsOperator.Crds;
 using MtlsOperator.Validation;
 
 namespace MtlsOperator.Tests.Validation;
@@ -96,4 +98,24 @@ public sealed class StructuralSchemaValidatorTests
 
         Assert.Equal("dnsName: Invalid value: (PEM text, not shown): should match '^[a-z.]+$'", error.ToString());
     }
+
+    [Fact]
+    public void Every_crd_pattern_compiles_for_the_linear_time_engine()
+    {
+        var patterns = MtlsApiGroup.Kinds.SelectMany(k => Patterns(CrdGenerator.Generate(k).Spec.Versions.Single().Schema.OpenAPIV3Schema)).Distinct().ToList();
+
+        Assert.NotEmpty(patterns);
+        foreach (var pattern in patterns)
+        {
+            var schema = new V1JSONSchemaProps { Type = "string", Pattern = pattern };
+            var exception = Record.Exception(() => StructuralSchemaValidator.Validate(JsonValue.Create("x"), schema));
+            Assert.True(exception is null, $"'{pattern}': {exception?.Message}");
+        }
+    }
+
+    private static IEnumerable<string> Patterns(V1JSONSchemaProps schema) =>
+        new[] { schema.Pattern }.OfType<string>()
+            .Concat((schema.Properties?.Values ?? []).SelectMany(Patterns))
+            .Concat(schema.Items is V1JSONSchemaProps items ? Patterns(items) : [])
+            .Concat(schema.AdditionalProperties is V1JSONSchemaProps values ? Patterns(values) : []);
 }
