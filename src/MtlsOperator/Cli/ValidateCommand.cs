@@ -3,21 +3,23 @@ using MtlsOperator.Validation;
 namespace MtlsOperator.Cli;
 
 /// <summary>
-/// <c>validate -f FILE|DIR [-f ...] [--output text|json]</c>: checks manifests offline (CRD schema, cross-field rules,
+/// <c>validate -f FILE|DIR|- [-f ...] [--output text|json]</c>: checks manifests offline (CRD schema, cross-field rules,
 /// PKI checks on inline CA bundles, key spec, durations) so a GitOps pipeline can refuse a bad change before merge.
 /// Exit code 0 when there are no errors, 1 when there are, 2 on a usage error.
 /// </summary>
-public sealed class ValidateCommand(TimeProvider time) : ICommand
+/// <param name="time">The clock CA expiry is judged against.</param>
+/// <param name="standardInput">What <c>-f -</c> reads.</param>
+public sealed class ValidateCommand(TimeProvider time, TextReader standardInput) : ICommand
 {
-    /// <summary>A validate verb that judges certificate expiry against the system clock.</summary>
+    /// <summary>A validate verb on the system clock and the process's standard input.</summary>
     public ValidateCommand()
-        : this(TimeProvider.System)
+        : this(TimeProvider.System, Console.In)
     {
     }
 
     public string Name => "validate";
 
-    public string Summary => "validate -f FILE|DIR [-f ...] [--output text|json]   check manifests offline: schema, rules, inline CA bundles";
+    public string Summary => "validate -f FILE|DIR|- [-f ...] [--output text|json]   check manifests offline: schema, rules, inline CA bundles";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
@@ -64,7 +66,7 @@ public sealed class ValidateCommand(TimeProvider time) : ICommand
 
         if (paths.Count == 0)
         {
-            return await UsageErrorAsync(errors, "at least one -f FILE|DIR is required").ConfigureAwait(false);
+            return await UsageErrorAsync(errors, "at least one -f FILE|DIR|- is required").ConfigureAwait(false);
         }
 
         var files = ManifestFileSet.Expand(paths);
@@ -73,7 +75,7 @@ public sealed class ValidateCommand(TimeProvider time) : ICommand
             return await UsageErrorAsync(errors, string.Join("; ", files.Missing.Select(m => $"{m}: no such file or directory"))).ConfigureAwait(false);
         }
 
-        var report = await new ManifestValidator(time).ValidateAsync(files.Files, cancellationToken).ConfigureAwait(false);
+        var report = await new ManifestValidator(time, standardInput).ValidateAsync(files.Files, cancellationToken).ConfigureAwait(false);
         if (format == "json")
         {
             await output.WriteLineAsync(JsonReportWriter.Write(report)).ConfigureAwait(false);

@@ -8,7 +8,7 @@ public sealed record ManifestFileSet(IReadOnlyList<string> Files, IReadOnlyList<
     /// <summary>The extensions a directory is searched for; a file named directly is read whatever its extension.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".yaml", ".yml", ".json"];
 
-    /// <summary>Expands <paramref name="paths"/>; hidden directories (<c>.git</c>) under a directory are skipped.</summary>
+    /// <summary>Expands <paramref name="paths"/>; <c>-</c> (standard input) is kept; hidden entries (<c>.git</c>) under a directory are skipped.</summary>
     public static ManifestFileSet Expand(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -16,7 +16,7 @@ public sealed record ManifestFileSet(IReadOnlyList<string> Files, IReadOnlyList<
         var missing = new List<string>();
         foreach (var path in paths)
         {
-            if (File.Exists(path))
+            if (path == ManifestValidator.StandardInputName || File.Exists(path))
             {
                 files.Add(path);
             }

@@ -9,8 +9,16 @@ namespace MtlsOperator.Validation;
 /// Validates manifest files offline: every <c>mtls.operator.dev</c> document in them is checked with
 /// <see cref="ResourceValidator"/>; documents of other API groups are counted and left alone.
 /// </summary>
-public sealed class ManifestValidator(TimeProvider time)
+/// <param name="time">The clock CA expiry is judged against.</param>
+/// <param name="standardInput">Where the file name <c>-</c> reads from (e.g. <c>helm template ... | mtls-operator validate -f -</c>).</param>
+public sealed class ManifestValidator(TimeProvider time, TextReader standardInput)
 {
+    /// <summary>The file name that stands for standard input, as in kubectl.</summary>
+    public const string StandardInputName = "-";
+
+    /// <summary>How problems read from standard input name their file.</summary>
+    public const string StandardInputLabel = "<stdin>";
+
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private readonly ResourceValidator _resources = new(time);
@@ -19,28 +27,22 @@ public sealed class ManifestValidator(TimeProvider time)
     public async Task<ValidationReport> ValidateAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var problems = new List<ManifestProblem>();
-        var (resources, ignored) = (0, 0);
+        var report = ValidationReport.Empty;
         foreach (var file in files)
         {
-            string text;
             try
             {
-                text = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+                report = report.Add(file == StandardInputName
+                    ? ValidateText(StandardInputLabel, await standardInput.ReadToEndAsync(cancellationToken).ConfigureAwait(false))
+                    : ValidateText(file, await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add(FileProblem(file, $"cannot be read: {e.Message}"));
-                continue;
+                report = report.Add(new ValidationReport([FileProblem(file, $"cannot be read: {e.Message}")], 1, 0, 0));
             }
-
-            var report = ValidateText(file, text);
-            problems.AddRange(report.Problems);
-            resources += report.Resources;
-            ignored += report.Ignored;
         }
 
-        return new ValidationReport(problems, files.Count, resources, ignored);
+        return report;
     }
 
     /// <summary>Validates the manifests in <paramref name="text"/>, read from <paramref name="file"/> (JSON when it ends in <c>.json</c>, else YAML).</summary>

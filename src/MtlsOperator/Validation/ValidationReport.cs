@@ -9,6 +9,16 @@ namespace MtlsOperator.Validation;
 /// <param name="Ignored">Other documents (other API groups, non-resources), which are not checked.</param>
 public sealed record ValidationReport(IReadOnlyList<ManifestProblem> Problems, int Files, int Resources, int Ignored)
 {
+    /// <summary>A report with no files read.</summary>
+    public static ValidationReport Empty { get; } = new([], 0, 0, 0);
+
+    /// <summary>This report followed by <paramref name="other"/>'s problems, with the counts added up.</summary>
+    public ValidationReport Add(ValidationReport other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new([.. Problems, .. other.Problems], Files + other.Files, Resources + other.Resources, Ignored + other.Ignored);
+    }
+
     /// <summary>Problems that fail validation.</summary>
     public int Errors => Problems.Count(p => p.Problem.Severity == ProblemSeverity.Error);
 

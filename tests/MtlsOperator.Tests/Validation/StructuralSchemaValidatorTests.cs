@@ -38,8 +38,8 @@ public sealed class StructuralSchemaValidatorTests
     {
         var document = JsonNode.Parse("""
             {"port": "https", "labels": {"app.kubernetes.io/name": "x"}, "tags": ["a", "b"], "routes": [{"name": "a"}, {"name": "b"}],
-             "size": 9, "raw": {"anything": [1]}, "tagsNull": null}
-            """.Replace(", \"tagsNull\": null", "", StringComparison.Ordinal));
+             "size": 9, "raw": {"anything": [1]}}
+            """);
 
         Assert.Empty(StructuralSchemaValidator.Validate(document, Schema));
     }

@@ -64,6 +64,29 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Reads_rendered_manifests_from_standard_input()
+    {
+        var rendered = ValidClientCertificate.Replace("secretName: partner-a-client", "secretName: Partner_A", StringComparison.Ordinal);
+
+        var run = await ValidateRun.StartWithInputAsync(null, rendered, "-f", "-");
+
+        Assert.Equal(1, run.ExitCode);
+        var problem = Assert.Single(run.Problems);
+        Assert.StartsWith("<stdin>: ClientCertificate/partner-a: spec.secretName: Invalid value: \"Partner_A\": should match '", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_is_ignored_as_the_api_server_drops_it()
+    {
+        using var files = new ManifestDirectory();
+        var file = files.Write("exported.yaml", ValidClientCertificate + "\nstatus:\n  conditions:\n  - type: Ready\n  unknownField: 1\n");
+
+        var run = await ValidateRun.StartAsync("-f", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+    }
+
+    [Fact]
     public async Task Json_output_lists_problems_with_their_location()
     {
         using var files = new ManifestDirectory();
@@ -88,7 +111,7 @@ public sealed class ValidateCommandTests
     }
 
     [Theory]
-    [InlineData(new string[0], "validate: at least one -f FILE|DIR is required")]
+    [InlineData(new string[0], "validate: at least one -f FILE|DIR|- is required")]
     [InlineData(new[] { "-f" }, "validate: -f needs a value")]
     [InlineData(new[] { "-f", "config/samples", "--strict" }, "validate: unexpected argument '--strict'")]
     [InlineData(new[] { "-f", "config/samples", "-o", "yaml" }, "validate: unsupported output format 'yaml'; use text or json")]
@@ -99,6 +122,6 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Lines);
-        Assert.StartsWith(message + "\nusage: mtls-operator validate -f FILE|DIR", run.Errors.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith(message + "\nusage: mtls-operator validate -f FILE|DIR|-", run.Errors.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 }

@@ -6,11 +6,15 @@ namespace MtlsOperator.Tests.Validation;
 internal sealed record ValidateRun(int ExitCode, IReadOnlyList<string> Lines, string Errors)
 {
     /// <summary>Runs the verb through the same dispatch as the executable, judging expiry at <paramref name="time"/> (the system clock when null).</summary>
-    public static async Task<ValidateRun> StartAsync(TimeProvider? time, params string[] args)
+    public static Task<ValidateRun> StartAsync(TimeProvider? time, params string[] args) => StartWithInputAsync(time, "", args);
+
+    /// <summary>Runs the verb with <paramref name="standardInput"/> as what <c>-f -</c> reads.</summary>
+    public static async Task<ValidateRun> StartWithInputAsync(TimeProvider? time, string standardInput, params string[] args)
     {
+        using var input = new StringReader(standardInput);
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var commandLine = new CommandLine([new ValidateCommand(time ?? TimeProvider.System)]);
+        var commandLine = new CommandLine([new ValidateCommand(time ?? TimeProvider.System, input)]);
         var exitCode = await commandLine.RunAsync(["validate", .. args], output, errors, CancellationToken.None);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
         return new ValidateRun(exitCode, lines, errors.ToString());
