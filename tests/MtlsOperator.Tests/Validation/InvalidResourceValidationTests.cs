@@ -101,20 +101,7 @@ public sealed partial class InvalidResourceValidationTests
     public async Task Key_spec_and_durations_the_crd_admits_are_checked_as_the_controller_does()
     {
         using var files = new ManifestDirectory();
-        var file = files.Write("client.yaml", """
-            apiVersion: mtls.operator.dev/v1alpha1
-            kind: ClientCertificate
-            metadata:
-              name: partner-a
-              namespace: payments
-            spec:
-              secretName: partner-a-client
-              duration: 1h
-              renewBefore: 2m
-              issuer:
-                caSecretRef:
-                  name: dev-ca
-            """);
+        var file = files.Write("client.yaml", ClientCertificateManifest.Valid + "\n  duration: 1h\n  renewBefore: 2m\n");
 
         var run = await ValidateRun.StartAsync("-f", file);
 

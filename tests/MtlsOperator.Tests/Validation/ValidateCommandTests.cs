@@ -5,19 +5,6 @@ namespace MtlsOperator.Tests.Validation;
 
 public sealed class ValidateCommandTests
 {
-    private const string ValidClientCertificate = """
-        apiVersion: mtls.operator.dev/v1alpha1
-        kind: ClientCertificate
-        metadata:
-          name: partner-a
-          namespace: payments
-        spec:
-          secretName: partner-a-client
-          issuer:
-            caSecretRef:
-              name: dev-ca
-        """;
-
     [Fact]
     public async Task Samples_pass()
     {
@@ -33,12 +20,12 @@ public sealed class ValidateCommandTests
     public async Task Walks_directories_recursively_and_counts_documents_that_are_not_ours()
     {
         using var files = new ManifestDirectory();
-        files.Write("base/client.yaml", ValidClientCertificate + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
-        files.Write("base/nested/client.yml", ValidClientCertificate);
+        files.Write("base/client.yaml", ClientCertificateManifest.Valid + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n");
+        files.Write("base/nested/client.yml", ClientCertificateManifest.Valid);
         files.Write("overlay/client.json", """{"apiVersion": "mtls.operator.dev/v1alpha1", "kind": "ClientCertificate", "metadata": {"name": "b"}, "spec": {"secretName": "b", "issuer": {"caSecretRef": {"name": "dev-ca"}}}}""");
         files.Write("overlay/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [../base]\n");
         files.Write("values.yaml", "replicaCount: 1\n");
-        files.Write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- " + ValidClientCertificate.Replace("\n", "\n  ", StringComparison.Ordinal) + "\n");
+        files.Write("list.yaml", "apiVersion: v1\nkind: List\nitems:\n- " + ClientCertificateManifest.Valid.Replace("\n", "\n  ", StringComparison.Ordinal) + "\n");
         files.Write("README.md", "not: [a manifest");
         files.Write(".git/config.yaml", "not: [a manifest");
 
@@ -52,7 +39,7 @@ public sealed class ValidateCommandTests
     public async Task Reports_every_file_named_and_fails_on_unparseable_yaml()
     {
         using var files = new ManifestDirectory();
-        var good = files.Write("good.yaml", ValidClientCertificate);
+        var good = files.Write("good.yaml", ClientCertificateManifest.Valid);
         var broken = files.Write("broken.yaml", "apiVersion: v1\nkind: [ConfigMap\n");
 
         var run = await ValidateRun.StartAsync("-f", good, "--filename", broken);
@@ -66,7 +53,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Reads_rendered_manifests_from_standard_input()
     {
-        var rendered = ValidClientCertificate.Replace("secretName: partner-a-client", "secretName: Partner_A", StringComparison.Ordinal);
+        var rendered = ClientCertificateManifest.Valid.Replace("secretName: partner-a-client", "secretName: Partner_A", StringComparison.Ordinal);
 
         var run = await ValidateRun.StartWithInputAsync(null, rendered, "-f", "-");
 
@@ -79,7 +66,7 @@ public sealed class ValidateCommandTests
     public async Task Status_is_ignored_as_the_api_server_drops_it()
     {
         using var files = new ManifestDirectory();
-        var file = files.Write("exported.yaml", ValidClientCertificate + "\nstatus:\n  conditions:\n  - type: Ready\n  unknownField: 1\n");
+        var file = files.Write("exported.yaml", ClientCertificateManifest.Valid + "\nstatus:\n  conditions:\n  - type: Ready\n  unknownField: 1\n");
 
         var run = await ValidateRun.StartAsync("-f", file);
 
@@ -90,7 +77,7 @@ public sealed class ValidateCommandTests
     public async Task Json_output_lists_problems_with_their_location()
     {
         using var files = new ManifestDirectory();
-        var file = files.Write("client.yaml", ValidClientCertificate.Replace("name: dev-ca", "name: Dev_CA", StringComparison.Ordinal));
+        var file = files.Write("client.yaml", ClientCertificateManifest.Valid.Replace("name: dev-ca", "name: Dev_CA", StringComparison.Ordinal));
 
         var run = await ValidateRun.StartAsync("-f", file, "--output=json");
 
