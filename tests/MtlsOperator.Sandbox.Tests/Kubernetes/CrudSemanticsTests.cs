@@ -293,6 +293,25 @@ public sealed class CrudSemanticsTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Paged_lists_stay_in_their_namespace_and_omit_the_remaining_count_with_selectors()
+    {
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "zz" } });
+        foreach (var (ns, name) in new[] { ("default", "a"), ("default", "b"), ("default", "c"), ("zz", "a") })
+        {
+            await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["app"] = "x" } } }, ns);
+        }
+
+        var selected = await Client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: "app=x", limit: 2);
+        var rest = await Client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: "app=x", limit: 2, continueParameter: selected.Metadata.ContinueProperty);
+
+        Assert.Equal(["a", "b"], selected.Items.Select(m => m.Metadata.Name));
+        Assert.NotNull(selected.Metadata.ContinueProperty);
+        Assert.Null(selected.Metadata.RemainingItemCount);
+        Assert.Equal(["c"], rest.Items.Select(m => m.Metadata.Name));
+        Assert.Null(rest.Metadata.ContinueProperty);
+    }
+
+    [Fact]
     public async Task Secret_stringData_is_stored_as_base64_data()
     {
         var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new Dictionary<string, string> { ["password"] = "hunter2" } };
