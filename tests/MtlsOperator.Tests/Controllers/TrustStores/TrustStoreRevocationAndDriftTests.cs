@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MtlsOperator.Api;
+using MtlsOperator.Aws;
+using MtlsOperator.Aws.PrivateCa;
+using MtlsOperator.Controllers.TrustStores;
+using MtlsOperator.Tests.Pki;
+using MtlsOperator.Tests.Support;
+
+namespace MtlsOperator.Tests.Controllers.TrustStores;
+
+/// <summary>End to end on the sandbox: CRLs follow the CA, and changes made in AWS behind the operator's back are put back.</summary>
+public sealed class TrustStoreRevocationAndDriftTests
+{
+    [Fact]
+    public async Task A_revocation_in_Private_CA_lands_in_the_trust_store_revocation_list()
+    {
+        await using var bed = await TrustStoreTestBed.StartAsync();
+        var caArn = bed.Account.SubordinateCaArn;
+        var trustStore = bed.NewTrustStore("issuing", new CaCertificateSource { PrivateCaArn = caArn });
+        trustStore.Spec = trustStore.Spec with { Revocation = [new RevocationSource { PrivateCaCrl = new PrivateCaCrlSource { Arn = caArn } }] };
+        await bed.CreateAsync(trustStore);
+        var ready = await bed.WaitForReadyAsync("issuing");
+        Assert.Equal(2, ready.Status!.Bundle!.Certificates); // the issuing CA and the root above it
+        var before = Assert.Single(ready.Status.Revocations!);
+        Assert.Equal(0, before.Entries);
+        Assert.Equal(caArn, before.Source);
+
+        var serial = await IssueAndRevokeAsync(bed, caArn);
+
+        var revoked = await Eventually.UntilAsync(
+            _ => bed.GetAsync("issuing"),
+            t => t.Status?.Revocations is [{ Entries: 1 }],
+            "the TrustStore to report the CRL with the revoked certificate");
+        var list = Assert.Single(revoked.Status!.Revocations!);
+        Assert.NotEqual(before.CrlNumber, list.CrlNumber);
+        Assert.NotEqual(before.RevocationId, list.RevocationId);
+        Assert.NotNull(list.NextUpdate);
+        Assert.Contains("CN=Sandbox Issuing CA", list.Issuer, StringComparison.Ordinal);
+        var inAws = Assert.Single(bed.ElbTrustStore("default-issuing")!.Revocations); // the replaced list was removed
+        Assert.Equal(list.RevocationId, inAws.RevocationId);
+        Assert.Contains(inAws.RevokedSerialNumbers, s => string.Equals(s.TrimStart('0'), serial.TrimStart('0'), StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith($"s3://{bed.Account.BucketName}/truststores/issuing.pem.crl/0.pem", list.S3Uri, StringComparison.Ordinal);
+        await bed.WaitForEventAsync("issuing", TrustStoreReasons.RevocationUpdated);
+    }
+
+    [Fact]
+    public async Task A_bundle_replaced_behind_the_operators_back_is_restored_with_DriftCorrected()
+    {
+        await using var bed = await TrustStoreTestBed.StartAsync();
+        using var rootA = TestCertificates.Ca("Drift Root A");
+        using var rootB = TestCertificates.Ca("Drift Root B");
+        using var stranger = TestCertificates.Ca("Someone Else's Root");
+        await bed.CreateAsync(bed.NewTrustStore("drifting", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(rootA, rootB) }));
+        var ready = (await bed.WaitForReadyAsync("drifting")).Status!;
+
+        // Someone points the trust store at another bundle with the console.
+        var foreign = await bed.Aws.BundleStore.PutAsync(bed.Account.BucketName, "manual/other.pem", System.Text.Encoding.ASCII.GetBytes(TrustStoreTestBed.Pem(stranger)),
+            "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
+        await bed.Aws.TrustStores.ModifyAsync(ready.TrustStoreArn!, new S3ObjectReference(bed.Account.BucketName, "manual/other.pem", foreign.VersionId), CancellationToken.None);
+        Assert.Single(bed.ElbTrustStore("default-drifting")!.CaCertificates);
+
+        await bed.WaitForEventAsync("drifting", TrustStoreReasons.DriftCorrected);
+        var elb = await Eventually.UntilAsync(
+            _ => Task.FromResult(bed.ElbTrustStore("default-drifting")!),
+            t => t.BundleSource.Key == "truststores/drifting.pem",
+            "the trust store to hold the operator's bundle again");
+        Assert.Equal(ready.Bundle!.S3ObjectVersion, elb.BundleSource.VersionId);
+        Assert.Equal(2, elb.CaCertificates.Count);
+        Assert.Equal(ready.Bundle, (await bed.GetAsync("drifting")).Status!.Bundle);
+    }
+
+    private static async Task<string> IssueAndRevokeAsync(TrustStoreTestBed bed, string caArn)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var csr = new CertificateRequest("CN=revoked-partner", key, HashAlgorithmName.SHA256).CreateSigningRequestPem();
+        var certificateArn = await bed.Aws.PrivateCa.IssueAsync(
+            new CertificateIssueRequest(caArn, csr, "SHA256WITHECDSA", CertificateValidity.Days(7)), CancellationToken.None);
+        var serial = bed.Emulator.Pca.CertificateAuthority(caArn)!.Issued[certificateArn].SerialNumber;
+        await bed.Aws.PrivateCa.RevokeAsync(caArn, serial, "KEY_COMPROMISE", CancellationToken.None);
+        return serial;
+    }
+}
