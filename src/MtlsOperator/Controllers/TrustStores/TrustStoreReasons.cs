@@ -42,6 +42,9 @@ public static class TrustStoreReasons
     /// <summary>Ready=False: a CRL in spec.revocation is malformed or issued by a CA that is not in the bundle.</summary>
     public const string RevocationInvalid = "RevocationInvalid";
 
+    /// <summary>Ready=False: AWS calls have been throttled or failing for a while; the operator keeps retrying with backoff.</summary>
+    public const string AwsUnavailable = "AwsUnavailable";
+
     /// <summary>Ready=False: AWS refused a request as invalid; the message quotes AWS.</summary>
     public const string Rejected = "Rejected";
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using k8s.Models;
 using MtlsOperator.Api;
 using MtlsOperator.Aws;
@@ -34,12 +35,16 @@ public sealed class TrustStoreReconciler(
 
     private readonly StatusWriter<V1Alpha1TrustStore> statusWriter = new(client);
 
+    // When each resource's run of retryable AWS failures began; cleared by any reconcile that gets through.
+    private readonly ConcurrentDictionary<Request, DateTimeOffset> failingSince = new();
+
     /// <inheritdoc />
     public async Task<Result> ReconcileAsync(Request request, CancellationToken cancellationToken)
     {
         var resource = cache.Get(request);
         if (resource is null)
         {
+            failingSince.TryRemove(request, out _);
             return Result.Done;
         }
 
@@ -50,6 +55,30 @@ public sealed class TrustStoreReconciler(
         }
 
         var progress = new TrustStoreProgress(resource, TrustStoreIdentity.Of(resource, cluster));
+        try
+        {
+            var result = await ReconcileOrReportAsync(progress, deleting, cancellationToken).ConfigureAwait(false);
+            failingSince.TryRemove(request, out _);
+            return result;
+        }
+        catch (AwsException e) when (e.IsRetryable)
+        {
+            var since = failingSince.GetOrAdd(request, time.GetUtcNow());
+            if (time.GetUtcNow() - since >= timing.FailureTolerance)
+            {
+                await ReportAsync(progress, ready: false, TrustStoreReasons.AwsUnavailable,
+                    $"{e.Service}:{e.Operation} has been failing since {since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} ({e.Code}); the operator keeps retrying. "
+                    + "Check the AWS service health and the operator's network path to AWS", warnings: null, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The runtime retries with per-item backoff.
+            throw;
+        }
+    }
+
+    /// <summary>Finalizes or syncs; a failure the user must act on becomes the Ready condition and a Warning event.</summary>
+    private async Task<Result> ReconcileOrReportAsync(TrustStoreProgress progress, bool deleting, CancellationToken cancellationToken)
+    {
         try
         {
             if (deleting)
@@ -69,7 +98,7 @@ public sealed class TrustStoreReconciler(
         {
             // AwsMessage, not Message: the request id in Message would change the condition (and write status) on every retry.
             await ReportAsync(progress, ready: false, TrustStoreReasons.AccessDenied,
-                $"{e.Service}:{e.Operation} was denied ({e.Code}: {e.AwsMessage}); grant it to the operator's role{(resource.Spec.RoleArn is null ? string.Empty : " or to spec.roleArn")} "
+                $"{e.Service}:{e.Operation} was denied ({e.Code}: {e.AwsMessage}); grant it to the operator's role{(progress.Resource.Spec.RoleArn is null ? string.Empty : " or to spec.roleArn")} "
                 + "(see config/iam)", warnings: null, cancellationToken).ConfigureAwait(false);
             return Result.After(timing.Recheck);
         }

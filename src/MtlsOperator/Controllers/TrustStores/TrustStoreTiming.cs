@@ -8,16 +8,21 @@ namespace MtlsOperator.Controllers.TrustStores;
 /// Once Ready, or blocked on something fixed outside Kubernetes (bucket versioning, IAM, a listener still attached):
 /// new CRLs and changes made in AWS behind the operator's back show up within this time.
 /// </param>
-public sealed record TrustStoreTiming(TimeSpan Poll, TimeSpan Recheck)
+/// <param name="FailureTolerance">How long AWS may throttle or fail before Ready turns False (AwsUnavailable); retries go on regardless.</param>
+public sealed record TrustStoreTiming(TimeSpan Poll, TimeSpan Recheck, TimeSpan FailureTolerance)
 {
     // Private CA publishes a new CRL minutes after a revocation; a dozen poll intervals (a minute by default) keeps a revoked
     // certificate out soon after, at a handful of read calls per TrustStore.
     private const int PollsPerRecheck = 12;
 
+    // A blip (a throttled call, one 5xx) retried with backoff is not worth flipping a working trust store to not Ready.
+    private const int RechecksOfTolerance = 5;
+
     /// <summary>The timing that follows from the operator's settings.</summary>
     public static TrustStoreTiming From(OperatorSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new TrustStoreTiming(settings.PollInterval, settings.PollInterval * PollsPerRecheck);
+        var recheck = settings.PollInterval * PollsPerRecheck;
+        return new TrustStoreTiming(settings.PollInterval, recheck, recheck * RechecksOfTolerance);
     }
 }
