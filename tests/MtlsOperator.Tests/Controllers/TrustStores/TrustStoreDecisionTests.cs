@@ -104,4 +104,26 @@ public sealed class TrustStoreDecisionTests
         Assert.Equal(TimeSpan.FromMinutes(1), timing.Recheck);
         Assert.Equal(TimeSpan.FromMinutes(5), timing.FailureTolerance);
     }
+
+    [Fact]
+    public void Other_controllers_see_the_outputs_only_while_Ready_for_the_current_generation()
+    {
+        var trustStore = TrustStore("partners");
+        trustStore.Metadata.Generation = 3;
+        trustStore.Status = new TrustStoreStatus
+        {
+            TrustStoreArn = "arn:aws:elasticloadbalancing:eu-west-1:111122223333:truststore/payments-partners/0123456789abcdef",
+            Bundle = new BundleStatus { S3Uri = "s3://bucket/key.pem", S3ObjectVersion = "v2" },
+            Conditions = [new V1Condition { Type = ConditionTypes.Ready, Status = "True", Reason = TrustStoreReasons.Ready, ObservedGeneration = 3 }],
+        };
+
+        Assert.Equal(new ReadyTrustStore(trustStore.Status.TrustStoreArn, "s3://bucket/key.pem", "v2"), ReadyTrustStore.From(trustStore));
+
+        trustStore.Metadata.Generation = 4;
+        Assert.Null(ReadyTrustStore.From(trustStore));
+        trustStore.Status.Conditions[0].ObservedGeneration = 4;
+        trustStore.Status.Conditions[0].Status = "False";
+        Assert.Null(ReadyTrustStore.From(trustStore));
+        Assert.Null(ReadyTrustStore.From(null));
+    }
 }

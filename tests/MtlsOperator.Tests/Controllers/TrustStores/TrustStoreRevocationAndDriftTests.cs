@@ -4,6 +4,7 @@ using MtlsOperator.Api;
 using MtlsOperator.Aws;
 using MtlsOperator.Aws.PrivateCa;
 using MtlsOperator.Controllers.TrustStores;
+using MtlsOperator.Pki;
 using MtlsOperator.Tests.Pki;
 using MtlsOperator.Tests.Support;
 
@@ -42,6 +43,36 @@ public sealed class TrustStoreRevocationAndDriftTests
         Assert.Contains(inAws.RevokedSerialNumbers, s => string.Equals(s.TrimStart('0'), serial.TrimStart('0'), StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith($"s3://{bed.Account.BucketName}/truststores/issuing.pem.crl/0.pem", list.S3Uri, StringComparison.Ordinal);
         await bed.WaitForEventAsync("issuing", TrustStoreReasons.RevocationUpdated);
+    }
+
+    [Fact]
+    public async Task A_new_CRL_in_a_Secret_replaces_the_previous_revocation_list()
+    {
+        await using var bed = await TrustStoreTestBed.StartAsync();
+        var (authority, certificate) = TestAuthority.Create();
+        using (authority)
+        using (certificate)
+        {
+            await bed.CreateSecretAsync("dev-ca", "ca.crt", TrustStoreTestBed.Pem(certificate));
+            await bed.CreateSecretAsync("dev-ca-crl", "ca.crl", authority.CreateCrl([], 1, TimeSpan.FromDays(7), TimeProvider.System).Pem);
+            var trustStore = bed.NewTrustStore("dev", new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "dev-ca", Key = "ca.crt" } });
+            trustStore.Spec = trustStore.Spec with { Revocation = [new RevocationSource { SecretRef = new SecretKeyReference { Name = "dev-ca-crl", Key = "ca.crl" } }] };
+            await bed.CreateAsync(trustStore);
+            var before = Assert.Single((await bed.WaitForReadyAsync("dev")).Status!.Revocations!);
+            Assert.Equal("secret/dev-ca-crl/ca.crl", before.Source);
+            Assert.Equal("1", before.CrlNumber);
+
+            var revoked = RevokedCertificate.Create("test", "7f:00:01", DateTimeOffset.UtcNow);
+            await bed.ReplaceSecretAsync("dev-ca-crl", "ca.crl", authority.CreateCrl([revoked], 2, TimeSpan.FromDays(7), TimeProvider.System).Pem);
+
+            var after = await Eventually.UntilAsync(
+                _ => bed.GetAsync("dev"),
+                t => t.Status?.Revocations is [{ CrlNumber: "2" }],
+                "the TrustStore to report CRL number 2");
+            Assert.Equal(1, after.Status!.Revocations![0].Entries);
+            var inAws = Assert.Single(bed.ElbTrustStore("default-dev")!.Revocations);
+            Assert.Equal(after.Status.Revocations[0].RevocationId, inAws.RevocationId);
+        }
     }
 
     [Fact]
