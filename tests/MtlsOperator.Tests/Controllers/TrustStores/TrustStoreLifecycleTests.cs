@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 using MtlsOperator.Api;
-using MtlsOperator.Aws;
 using MtlsOperator.Controllers.TrustStores;
 using MtlsOperator.Sandbox.Aws.Elbv2;
 using MtlsOperator.Tests.Pki;
@@ -18,9 +17,8 @@ public sealed class TrustStoreLifecycleTests
         await using var bed = await TrustStoreTestBed.StartAsync();
         using var theirs = TestCertificates.Ca("Hand Made Root");
         using var ours = TestCertificates.Ca("Declared Root");
-        var manual = await bed.Aws.BundleStore.PutAsync(bed.Account.BucketName, "manual/bundle.pem", System.Text.Encoding.ASCII.GetBytes(TrustStoreTestBed.Pem(theirs)),
-            "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
-        var existing = await bed.Aws.TrustStores.CreateAsync("hand-made", new S3ObjectReference(bed.Account.BucketName, "manual/bundle.pem", manual.VersionId), [], CancellationToken.None);
+        var manual = await bed.UploadByHandAsync("manual/bundle.pem", TrustStoreTestBed.Pem(theirs));
+        var existing = await bed.Aws.TrustStores.CreateAsync("hand-made", manual, [], CancellationToken.None);
         var trustStore = bed.NewTrustStore("declared", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(ours) });
         trustStore.Spec = trustStore.Spec with { Name = "hand-made" };
         await bed.CreateAsync(trustStore);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MtlsOperator.Api;
-using MtlsOperator.Aws;
 using MtlsOperator.Aws.PrivateCa;
 using MtlsOperator.Controllers.TrustStores;
 using MtlsOperator.Pki;
@@ -86,9 +85,8 @@ public sealed class TrustStoreRevocationAndDriftTests
         var ready = (await bed.WaitForReadyAsync("drifting")).Status!;
 
         // Someone points the trust store at another bundle with the console.
-        var foreign = await bed.Aws.BundleStore.PutAsync(bed.Account.BucketName, "manual/other.pem", System.Text.Encoding.ASCII.GetBytes(TrustStoreTestBed.Pem(stranger)),
-            "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
-        await bed.Aws.TrustStores.ModifyAsync(ready.TrustStoreArn!, new S3ObjectReference(bed.Account.BucketName, "manual/other.pem", foreign.VersionId), CancellationToken.None);
+        var foreign = await bed.UploadByHandAsync("manual/other.pem", TrustStoreTestBed.Pem(stranger));
+        await bed.Aws.TrustStores.ModifyAsync(ready.TrustStoreArn!, foreign, CancellationToken.None);
         Assert.Single(bed.ElbTrustStore("default-drifting")!.CaCertificates);
 
         await bed.WaitForEventAsync("drifting", TrustStoreReasons.DriftCorrected);

@@ -95,6 +95,13 @@ internal sealed class TrustStoreTestBed : IAsyncDisposable
             new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name }, Data = new Dictionary<string, string> { [key] = value } },
             Namespace);
 
+    /// <summary>Writes a bundle to the seeded bucket the way someone with the console would: no operator metadata.</summary>
+    public async Task<S3ObjectReference> UploadByHandAsync(string key, string pem)
+    {
+        var written = await Aws.BundleStore.PutAsync(Account.BucketName, key, Encoding.ASCII.GetBytes(pem), "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
+        return new S3ObjectReference(Account.BucketName, key, written.VersionId);
+    }
+
     /// <summary>Events of the resource, oldest first.</summary>
     public async Task<IReadOnlyList<Corev1Event>> EventsAsync(string name) => await Sandbox.EventsForAsync(Namespace, name);
 
