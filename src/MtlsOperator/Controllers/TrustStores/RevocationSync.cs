@@ -3,6 +3,7 @@ using System.Text;
 using MtlsOperator.Api;
 using MtlsOperator.Aws;
 using MtlsOperator.Aws.Errors;
+using MtlsOperator.Aws.PrivateCa;
 using MtlsOperator.Pki;
 
 namespace MtlsOperator.Controllers.TrustStores;
@@ -125,7 +126,7 @@ public sealed class RevocationSync(ReferencedData data, IAwsClientFactory aws)
     {
         var ca = CertificateAuthorityArn.Parse(arn);
         var clients = aws.ClientsFor(identity.Target with { Region = ca.Region });
-        Aws.PrivateCa.CertificateAuthority authority;
+        CertificateAuthority authority;
         try
         {
             authority = await clients.PrivateCa.DescribeAsync(arn, cancellationToken).ConfigureAwait(false);

@@ -176,21 +176,24 @@ public sealed class TrustStoreReconciler(
         return Result.After(timing.Recheck);
     }
 
-    /// <summary>Writes status (only if it changed), then the queued events and one event per change of the Ready condition.</summary>
+    /// <summary>
+    /// Writes status (only if it changed), then the queued events and one event per change of the Ready or Degraded
+    /// condition. Bundle <c>warnings</c> set Degraded; null leaves Degraded as it is (the bundle was not looked at).
+    /// </summary>
     private async Task ReportAsync(TrustStoreProgress progress, bool ready, string reason, string message, IReadOnlyList<PkiProblem>? warnings, CancellationToken cancellationToken)
     {
         var resource = progress.Resource;
         var generation = resource.Metadata.Generation;
         var before = Conditions.Find(resource.Status?.Conditions, ConditionTypes.Ready);
         var degradedBefore = Conditions.Find(resource.Status?.Conditions, ConditionTypes.Degraded);
+        var warningText = warnings is { Count: > 0 } ? string.Join("; ", warnings.Select(w => w.ToString())) : null;
         await statusWriter.UpdateAsync(resource, copy =>
         {
             var conditions = copy.Status?.Conditions ?? new List<V1Condition>();
             Conditions.Set(conditions, ConditionTypes.Ready, ready, reason, message, generation, time);
-            if (warnings is { Count: > 0 })
+            if (warningText is not null)
             {
-                Conditions.Set(conditions, ConditionTypes.Degraded, true, TrustStoreReasons.BundleWarnings,
-                    string.Join("; ", warnings.Select(w => w.ToString())), generation, time);
+                Conditions.Set(conditions, ConditionTypes.Degraded, true, TrustStoreReasons.BundleWarnings, warningText, generation, time);
             }
             else if (warnings is not null)
             {
@@ -206,16 +209,15 @@ public sealed class TrustStoreReconciler(
         }
 
         var status = ready ? "True" : "False";
-        var changed = before is null || before.Status != status || before.Reason != reason || (!ready && before.Message != message);
-        if (changed)
+        if (before is null || before.Status != status || before.Reason != reason || (!ready && before.Message != message))
         {
             var kind = ready || reason == TrustStoreReasons.Pending ? EventKind.Normal : EventKind.Warning;
             await events.RecordAsync(resource, kind, reason, message, cancellationToken).ConfigureAwait(false);
         }
 
-        if (warnings is { Count: > 0 } && degradedBefore?.Message != string.Join("; ", warnings.Select(w => w.ToString())))
+        if (warningText is not null && degradedBefore?.Message != warningText)
         {
-            await events.RecordAsync(resource, EventKind.Warning, TrustStoreReasons.BundleWarnings, string.Join("; ", warnings.Select(w => w.ToString())), cancellationToken).ConfigureAwait(false);
+            await events.RecordAsync(resource, EventKind.Warning, TrustStoreReasons.BundleWarnings, warningText, cancellationToken).ConfigureAwait(false);
         }
     }
 }
