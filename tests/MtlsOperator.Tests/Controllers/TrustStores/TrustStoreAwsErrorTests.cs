@@ -1,8 +1,10 @@
 using MtlsOperator.Api;
 using MtlsOperator.Controllers.TrustStores;
+using MtlsOperator.Sandbox;
 using MtlsOperator.Sandbox.Aws.Elbv2;
 using MtlsOperator.Sandbox.Aws.Signing;
 using MtlsOperator.Tests.Pki;
+using MtlsOperator.Tests.Support;
 
 namespace MtlsOperator.Tests.Controllers.TrustStores;
 
@@ -57,5 +59,30 @@ public sealed class TrustStoreAwsErrorTests
         bed.Emulator.Credentials.Add(key);
 
         await bed.WaitForReadyAsync("locked");
+    }
+
+    [Fact]
+    public async Task Throttling_leaves_Ready_alone_until_it_persists_then_reports_AwsUnavailable()
+    {
+        var clock = new ShiftedClock();
+        await using var bed = await TrustStoreTestBed.StartAsync(new SandboxOptions { OperatorTime = clock });
+        using var root = TestCertificates.Ca("Busy Root");
+        await bed.CreateAsync(bed.NewTrustStore("busy", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) }));
+        await bed.WaitForReadyAsync("busy");
+        bed.Emulator.Calls.Reset();
+
+        bed.Emulator.Faults.For("elasticloadbalancing").ThrottleFraction = 1;
+        await Eventually.UntilAsync(
+            _ => Task.FromResult(bed.Emulator.Calls.Entries.Count(c => c.Service == "elasticloadbalancing" && !c.Succeeded)),
+            throttled => throttled >= 3,
+            "throttled ELBv2 calls");
+        Assert.Equal("True", (await bed.GetAsync("busy")).Status!.Conditions!.Single(c => c.Type == ConditionTypes.Ready).Status);
+
+        clock.Shift(TimeSpan.FromMinutes(10));
+        var unavailable = await bed.WaitForReasonAsync("busy", TrustStoreReasons.AwsUnavailable);
+        Assert.Contains("elasticloadbalancing:DescribeTrustStores", unavailable.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Ready).Message, StringComparison.Ordinal);
+
+        bed.Emulator.Faults.Clear();
+        await bed.WaitForReadyAsync("busy");
     }
 }

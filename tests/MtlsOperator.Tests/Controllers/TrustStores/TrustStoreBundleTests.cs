@@ -153,4 +153,22 @@ public sealed class TrustStoreBundleTests
         Assert.Null(refused.Status.Bundle);
         await bed.WaitForEventAsync("unversioned", TrustStoreReasons.BucketNotVersioned);
     }
+
+    [Fact]
+    public async Task A_CA_about_to_expire_keeps_the_trust_store_Ready_and_marks_it_Degraded()
+    {
+        await using var bed = await TrustStoreTestBed.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        using var ageing = TestCertificates.Ca("Ageing Root", notBefore: now.AddYears(-1), notAfter: now.AddDays(10));
+        await bed.CreateAsync(bed.NewTrustStore("ageing", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(ageing) }));
+
+        var ready = await bed.WaitForReadyAsync("ageing");
+
+        var degraded = ready.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Degraded);
+        Assert.Equal("True", degraded.Status);
+        Assert.Equal(TrustStoreReasons.BundleWarnings, degraded.Reason);
+        Assert.Contains("spec.caCertificates[0].inline", degraded.Message, StringComparison.Ordinal);
+        Assert.NotNull(bed.ElbTrustStore("default-ageing"));
+        await bed.WaitForEventAsync("ageing", TrustStoreReasons.BundleWarnings);
+    }
 }

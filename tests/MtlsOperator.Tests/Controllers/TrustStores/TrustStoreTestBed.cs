@@ -40,13 +40,12 @@ internal sealed class TrustStoreTestBed : IAsyncDisposable
 
     public ResourceClient<V1Alpha1TrustStore> TrustStores => Sandbox.TrustStores();
 
-    public static async Task<TrustStoreTestBed> StartAsync(bool startOperator = true)
+    public static async Task<TrustStoreTestBed> StartAsync(SandboxOptions? options = null)
     {
-        var sandbox = await SandboxEnvironment.StartAsync();
+        var sandbox = await SandboxEnvironment.StartAsync(options);
         try
         {
-            var running = startOperator ? await sandbox.StartOperatorAsync() : null;
-            return new TrustStoreTestBed(sandbox, running!);
+            return new TrustStoreTestBed(sandbox, await sandbox.StartOperatorAsync());
         }
         catch
         {
