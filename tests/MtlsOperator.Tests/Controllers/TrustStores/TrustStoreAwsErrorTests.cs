@@ -22,7 +22,7 @@ public sealed class TrustStoreAwsErrorTests
             await bed.Aws.TrustStores.CreateAsync($"filler-{i}", bundle, [], CancellationToken.None);
         }
 
-        await bed.CreateAsync(bed.NewTrustStore("crowded", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) }));
+        await bed.CreateAsync(bed.NewTrustStore("crowded", TrustStoreTestBed.Inline(root)));
 
         var refused = await bed.WaitForReasonAsync("crowded", TrustStoreReasons.QuotaExceeded);
         Assert.Contains("CreateTrustStore", refused.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Ready).Message, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class TrustStoreAwsErrorTests
     {
         await using var bed = await TrustStoreTestBed.StartAsync();
         using var root = TestCertificates.Ca("Guarded Root");
-        await bed.CreateAsync(bed.NewTrustStore("locked", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) }));
+        await bed.CreateAsync(bed.NewTrustStore("locked", TrustStoreTestBed.Inline(root)));
         var working = (await bed.WaitForReadyAsync("locked")).Status!;
         Assert.True(bed.Emulator.Credentials.TryGet(AwsEmulatorCredentials.AccessKeyId, out var key));
 
@@ -67,7 +67,7 @@ public sealed class TrustStoreAwsErrorTests
         var clock = new ShiftedClock();
         await using var bed = await TrustStoreTestBed.StartAsync(new SandboxOptions { OperatorTime = clock });
         using var root = TestCertificates.Ca("Busy Root");
-        await bed.CreateAsync(bed.NewTrustStore("busy", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) }));
+        await bed.CreateAsync(bed.NewTrustStore("busy", TrustStoreTestBed.Inline(root)));
         await bed.WaitForReadyAsync("busy");
         bed.Emulator.Calls.Reset();
 

@@ -19,7 +19,7 @@ public sealed class TrustStoreBundleTests
         using var partnerB = TestCertificates.Ca("Partner B Root");
         await bed.CreateConfigMapAsync("partner-b", "ca.crt", TrustStoreTestBed.Pem(partnerB));
         await bed.CreateAsync(bed.NewTrustStore("partners",
-            new CaCertificateSource { Inline = TrustStoreTestBed.Pem(partnerA) },
+            TrustStoreTestBed.Inline(partnerA),
             new CaCertificateSource { ConfigMapRef = new ConfigMapKeyReference { Name = "partner-b", Key = "ca.crt" } }));
 
         var ready = await bed.WaitForReadyAsync("partners");
@@ -62,7 +62,7 @@ public sealed class TrustStoreBundleTests
         using var next = TestCertificates.Ca("Partner Root 2031");
         await bed.CreateSecretAsync("partner-ca", "ca.crt", TrustStoreTestBed.Pem(current));
         await bed.CreateAsync(bed.NewTrustStore("rotating",
-            new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "partner-ca", Key = "ca.crt" } }));
+            TrustStoreTestBed.FromSecret("partner-ca")));
         var first = (await bed.WaitForReadyAsync("rotating")).Status!.Bundle!.S3ObjectVersion;
 
         await bed.ReplaceSecretAsync("partner-ca", "ca.crt", TrustStoreTestBed.Pem(current, next));
@@ -91,7 +91,7 @@ public sealed class TrustStoreBundleTests
         using var leaf = TestCertificates.Ca("partner-a.example.com", issuer: root, isCa: false, keyUsage: X509KeyUsageFlags.DigitalSignature);
         await bed.CreateSecretAsync("partner-ca", "ca.crt", TrustStoreTestBed.Pem(root));
         await bed.CreateAsync(bed.NewTrustStore("guarded",
-            new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "partner-ca", Key = "ca.crt" } }));
+            TrustStoreTestBed.FromSecret("partner-ca")));
         var working = (await bed.WaitForReadyAsync("guarded")).Status!;
         bed.Emulator.Calls.Reset();
 
@@ -141,7 +141,7 @@ public sealed class TrustStoreBundleTests
         await using var bed = await TrustStoreTestBed.StartAsync();
         using var root = TestCertificates.Ca("Partner Root");
         bed.Emulator.S3.CreateBucket("plain-truststores", bed.Account.Region, versioned: false);
-        var trustStore = bed.NewTrustStore("unversioned", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) });
+        var trustStore = bed.NewTrustStore("unversioned", TrustStoreTestBed.Inline(root));
         trustStore.Spec = trustStore.Spec with { Bundle = new BundleLocation { S3Bucket = "plain-truststores", S3Key = "partners.pem" } };
         await bed.CreateAsync(trustStore);
 
@@ -160,7 +160,7 @@ public sealed class TrustStoreBundleTests
         await using var bed = await TrustStoreTestBed.StartAsync();
         var now = DateTimeOffset.UtcNow;
         using var ageing = TestCertificates.Ca("Ageing Root", notBefore: now.AddYears(-1), notAfter: now.AddDays(10));
-        await bed.CreateAsync(bed.NewTrustStore("ageing", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(ageing) }));
+        await bed.CreateAsync(bed.NewTrustStore("ageing", TrustStoreTestBed.Inline(ageing)));
 
         var ready = await bed.WaitForReadyAsync("ageing");
 

@@ -17,7 +17,7 @@ public sealed class TrustStoreDecisionTests
             Name = specName,
             CaCertificates =
             [
-                new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "partner-ca", Key = "ca.crt" } },
+                TrustStoreTestBed.FromSecret("partner-ca"),
                 new CaCertificateSource { ConfigMapRef = new ConfigMapKeyReference { Name = "partner-bundle", Key = "ca.crt" } },
             ],
             Revocation = [new RevocationSource { SecretRef = new SecretKeyReference { Name = "partner-crl", Key = "ca.crl" } }],

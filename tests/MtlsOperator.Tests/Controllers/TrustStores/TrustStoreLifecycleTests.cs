@@ -19,7 +19,7 @@ public sealed class TrustStoreLifecycleTests
         using var ours = TestCertificates.Ca("Declared Root");
         var manual = await bed.UploadByHandAsync("manual/bundle.pem", TrustStoreTestBed.Pem(theirs));
         var existing = await bed.Aws.TrustStores.CreateAsync("hand-made", manual, [], CancellationToken.None);
-        var trustStore = bed.NewTrustStore("declared", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(ours) });
+        var trustStore = bed.NewTrustStore("declared", TrustStoreTestBed.Inline(ours));
         trustStore.Spec = trustStore.Spec with { Name = "hand-made" };
         await bed.CreateAsync(trustStore);
 
@@ -51,7 +51,7 @@ public sealed class TrustStoreLifecycleTests
     {
         await using var bed = await TrustStoreTestBed.StartAsync();
         using var root = TestCertificates.Ca("Short Lived Root");
-        await bed.CreateAsync(bed.NewTrustStore("leaving", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) }));
+        await bed.CreateAsync(bed.NewTrustStore("leaving", TrustStoreTestBed.Inline(root)));
         var arn = (await bed.WaitForReadyAsync("leaving")).Status!.TrustStoreArn!;
         bed.Emulator.Elbv2.SetMutualAuthentication(bed.Account.HttpsListenerArn, new Elbv2MutualAuthentication("verify", arn));
 
@@ -75,7 +75,7 @@ public sealed class TrustStoreLifecycleTests
     {
         await using var bed = await TrustStoreTestBed.StartAsync();
         using var root = TestCertificates.Ca("Kept Root");
-        var trustStore = bed.NewTrustStore("kept", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(root) });
+        var trustStore = bed.NewTrustStore("kept", TrustStoreTestBed.Inline(root));
         trustStore.Spec = trustStore.Spec with { DeletionPolicy = DeletionPolicy.Retain };
         await bed.CreateAsync(trustStore);
         var ready = (await bed.WaitForReadyAsync("kept")).Status!;

@@ -54,7 +54,7 @@ public sealed class TrustStoreRevocationAndDriftTests
         {
             await bed.CreateSecretAsync("dev-ca", "ca.crt", TrustStoreTestBed.Pem(certificate));
             await bed.CreateSecretAsync("dev-ca-crl", "ca.crl", authority.CreateCrl([], 1, TimeSpan.FromDays(7), TimeProvider.System).Pem);
-            var trustStore = bed.NewTrustStore("dev", new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "dev-ca", Key = "ca.crt" } });
+            var trustStore = bed.NewTrustStore("dev", TrustStoreTestBed.FromSecret("dev-ca"));
             trustStore.Spec = trustStore.Spec with { Revocation = [new RevocationSource { SecretRef = new SecretKeyReference { Name = "dev-ca-crl", Key = "ca.crl" } }] };
             await bed.CreateAsync(trustStore);
             var before = Assert.Single((await bed.WaitForReadyAsync("dev")).Status!.Revocations!);
@@ -81,7 +81,7 @@ public sealed class TrustStoreRevocationAndDriftTests
         using var rootA = TestCertificates.Ca("Drift Root A");
         using var rootB = TestCertificates.Ca("Drift Root B");
         using var stranger = TestCertificates.Ca("Someone Else's Root");
-        await bed.CreateAsync(bed.NewTrustStore("drifting", new CaCertificateSource { Inline = TrustStoreTestBed.Pem(rootA, rootB) }));
+        await bed.CreateAsync(bed.NewTrustStore("drifting", TrustStoreTestBed.Inline(rootA, rootB)));
         var ready = (await bed.WaitForReadyAsync("drifting")).Status!;
 
         // Someone points the trust store at another bundle with the console.

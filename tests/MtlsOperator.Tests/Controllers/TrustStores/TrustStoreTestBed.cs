@@ -121,5 +121,11 @@ internal sealed class TrustStoreTestBed : IAsyncDisposable
 
     public static string Pem(params X509Certificate2[] certificates) => TestCertificates.Pem(certificates);
 
+    /// <summary>A CA source with the certificates inline.</summary>
+    public static CaCertificateSource Inline(params X509Certificate2[] certificates) => new() { Inline = Pem(certificates) };
+
+    /// <summary>A CA source reading key <paramref name="key"/> of Secret <paramref name="name"/>.</summary>
+    public static CaCertificateSource FromSecret(string name, string key = "ca.crt") => new() { SecretRef = new SecretKeyReference { Name = name, Key = key } };
+
     public async ValueTask DisposeAsync() => await Sandbox.DisposeAsync();
 }
