@@ -103,7 +103,9 @@ internal static class ClientCertificateTestKit
     /// Checks what a TLS server would: the leaf in tls.crt chains to ca.crt (intermediates from tls.crt only), carries the
     /// clientAuth EKU, and belongs to tls.key. Returns the leaf.
     /// </summary>
-    public static X509Certificate2 AssertUsableClientCertificate(V1Secret secret)
+    /// <param name="secret">The Secret the operator wrote.</param>
+    /// <param name="at">When to judge validity; defaults to now (tests with a moved clock pass theirs).</param>
+    public static X509Certificate2 AssertUsableClientCertificate(V1Secret secret, DateTimeOffset? at = null)
     {
         Assert.Equal("kubernetes.io/tls", secret.Type);
         var presented = new X509Certificate2Collection();
@@ -114,6 +116,7 @@ internal static class ClientCertificateTestKit
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(root);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = (at ?? DateTimeOffset.UtcNow).UtcDateTime;
         chain.ChainPolicy.ApplicationPolicy.Add(new Oid(ClientAuthOid));
         for (var i = 1; i < presented.Count; i++)
         {

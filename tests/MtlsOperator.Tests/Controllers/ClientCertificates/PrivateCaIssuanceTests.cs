@@ -26,7 +26,7 @@ public sealed class PrivateCaIssuanceTests
         using var leaf = AssertUsableClientCertificate(secret);
         var issued = Assert.Single(sandbox.Aws!.Pca.CertificateAuthority(account.SubordinateCaArn)!.Issued.Values);
         Assert.Equal(issued.Certificate.Thumbprint, leaf.Thumbprint);
-        Assert.Equal("CN=partner-a, O=Partner A", leaf.Subject);
+        Assert.Equal("O=Partner A, CN=partner-a", leaf.Subject);
         var status = ready.Status!;
         Assert.Equal(issued.Arn, status.CertificateArn);
         Assert.Equal(leaf.SerialNumber.ToLowerInvariant(), status.SerialNumber);
@@ -77,7 +77,7 @@ public sealed class PrivateCaIssuanceTests
         var second = await WaitForRevisionAsync(sandbox, "renewing", 2);
 
         var secret = (await ReadSecretAsync(sandbox, "renewing-tls"))!;
-        using var leaf = AssertUsableClientCertificate(secret);
+        using var leaf = AssertUsableClientCertificate(secret, clock.GetUtcNow());
         Assert.NotEqual(first.Status.SerialNumber, second.Status!.SerialNumber);
         Assert.Equal(second.Status.SerialNumber, leaf.SerialNumber.ToLowerInvariant());
         Assert.NotEqual(Text(firstSecret, "tls.key"), Text(secret, "tls.key"));

@@ -60,7 +60,7 @@ public sealed class SecretCaIssuanceTests
         var second = await WaitForRevisionAsync(sandbox, "rotating", 2);
 
         Assert.NotEqual(first.Status.SerialNumber, second.Status!.SerialNumber);
-        using var leaf = AssertUsableClientCertificate((await ReadSecretAsync(sandbox, "rotating-tls"))!);
+        using var leaf = AssertUsableClientCertificate((await ReadSecretAsync(sandbox, "rotating-tls"))!, clock.GetUtcNow());
         Assert.Equal(second.Status.SerialNumber, leaf.SerialNumber.ToLowerInvariant());
     }
 }
