@@ -43,21 +43,12 @@ internal sealed class CertificateSecretWriter(ResourceClient<V1Secret> secrets)
             existing = null;
         }
 
-        var secret = existing is null
-            ? new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = certificate.Spec.SecretName, NamespaceProperty = certificate.Metadata.NamespaceProperty } }
-            : Copy(existing);
+        var secret = existing is null ? SecretWrites.New(certificate.Spec.SecretName, certificate.Metadata.NamespaceProperty, TlsSecretType) : Copy(existing);
         secret.Type = TlsSecretType;
         secret.Data = data;
         secret.StringData = null;
         ApplyMetadata(certificate, secret, annotations);
-        if (existing is null)
-        {
-            await secrets.CreateAsync(secret, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await secrets.ReplaceAsync(secret, cancellationToken).ConfigureAwait(false);
-        }
+        await secrets.SaveAsync(secret, existing is not null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

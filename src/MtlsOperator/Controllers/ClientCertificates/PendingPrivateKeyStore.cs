@@ -39,19 +39,11 @@ internal sealed class PendingPrivateKeyStore(ResourceClient<V1Secret> secrets)
         var key = reuse ?? PrivateKey.Generate(spec);
         try
         {
-            var secret = stored ?? new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = certificate.Metadata.NamespaceProperty } };
-            secret.Type = "Opaque";
+            var secret = stored ?? SecretWrites.New(name, certificate.Metadata.NamespaceProperty, "Opaque");
             secret.Data = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [IssuanceTrigger.PrivateKeyKey] = Encoding.UTF8.GetBytes(key.ExportPkcs8Pem()) };
             secret.Metadata.Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [WellKnownKeys.CertificateNameAnnotation] = certificate.Metadata.Name };
             OwnerReferences.SetController(certificate, secret);
-            if (stored is null)
-            {
-                await secrets.CreateAsync(secret, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await secrets.ReplaceAsync(secret, cancellationToken).ConfigureAwait(false);
-            }
+            await secrets.SaveAsync(secret, stored is not null, cancellationToken).ConfigureAwait(false);
 
             return key;
         }

@@ -88,23 +88,10 @@ internal sealed class SecretCaRevocationList(ResourceClient<V1Secret> secrets, T
     private async Task WriteAsync(V1Secret caSecret, V1Secret? current, SecretCertificateAuthority authority, IReadOnlyList<RevokedCertificate> entries, BigInteger number, CancellationToken cancellationToken)
     {
         var crl = authority.CreateCrl(entries, number, Validity, time);
-        var secret = current ?? new V1Secret
-        {
-            ApiVersion = "v1",
-            Kind = "Secret",
-            Type = "Opaque",
-            Metadata = new V1ObjectMeta { Name = SecretNames.RevocationList(caSecret.Metadata.Name), NamespaceProperty = caSecret.Metadata.NamespaceProperty },
-        };
+        var secret = current ?? SecretWrites.New(SecretNames.RevocationList(caSecret.Metadata.Name), caSecret.Metadata.NamespaceProperty, "Opaque");
         secret.Data = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [CrlKey] = Encoding.ASCII.GetBytes(crl.Pem + "\n") };
         // Cached list items carry no apiVersion/kind, which an owner reference needs.
         OwnerReferences.SetController(new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = caSecret.Metadata }, secret);
-        if (current is null)
-        {
-            await secrets.CreateAsync(secret, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await secrets.ReplaceAsync(secret, cancellationToken).ConfigureAwait(false);
-        }
+        await secrets.SaveAsync(secret, current is not null, cancellationToken).ConfigureAwait(false);
     }
 }
