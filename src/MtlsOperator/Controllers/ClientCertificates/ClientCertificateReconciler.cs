@@ -173,7 +173,7 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
                 Set(conditions, certificate, ConditionTypes.Issuing, true, ClientCertificateReasons.RequestInProgress, $"AWS Private CA is issuing {arn}"), cancellationToken).ConfigureAwait(false);
             return await CollectAsync(certificate, desired, secret, arn, key, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (FailureOf(e) is { } failure)
+        catch (Exception e) when (IssuanceFailure.Of(e) is { } failure)
         {
             return await FailedAsync(certificate, failure.Reason, failure.Message, cancellationToken).ConfigureAwait(false);
         }
@@ -188,7 +188,7 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
                     $"the Secret {SecretNames.PendingPrivateKey(certificate.Metadata.Name)} holding the key of {arn} was deleted or no longer fits spec.privateKey; a new key and certificate will be requested");
             return await CollectAsync(certificate, desired, secret, arn, key, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (FailureOf(e) is { } failure)
+        catch (Exception e) when (IssuanceFailure.Of(e) is { } failure)
         {
             return await FailedAsync(certificate, failure.Reason, failure.Message, cancellationToken).ConfigureAwait(false);
         }
@@ -436,17 +436,6 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
         var wait = when - time.GetUtcNow();
         return Result.After(wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxRequeue ? MaxRequeue : wait);
     }
-
-    private static (string Reason, string Message)? FailureOf(Exception exception) => exception switch
-    {
-        IssuanceFailedException e => (e.Reason, e.Message),
-        PkiException e => (e.Reason, e.Message),
-        AwsAccessDeniedException e => (ClientCertificateReasons.AccessDenied,
-            $"AWS denied {e.Operation}: {e.AwsMessage}; allow acm-pca:{e.Operation} on the CA for the operator's role or spec.issuer.privateCa.roleArn"),
-        AwsQuotaExceededException e => (ClientCertificateReasons.QuotaExceeded, $"AWS Private CA quota reached on {e.Operation}: {e.AwsMessage}"),
-        AwsException { IsRetryable: false, Kind: not AwsErrorKind.InProgress } e => (ClientCertificateReasons.IssuanceFailed, e.Message),
-        _ => null,
-    };
 
     private static string ReadyMessage(CertificateFacts facts, DateTimeOffset renewal) =>
         $"certificate {facts.SerialNumber} is valid until {IssuanceTrigger.UtcText(facts.NotAfter)}; renewal at {IssuanceTrigger.UtcText(renewal)}";

@@ -110,6 +110,25 @@ public sealed class PrivateCaIssuanceTests
     }
 
     [Fact]
+    public async Task Throttling_during_issuance_is_retried_without_counting_a_failed_attempt()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync(Options());
+        sandbox.Aws!.Faults.For("acm-pca").ThrottleFraction = 1;
+        await sandbox.StartOperatorAsync();
+        await sandbox.ClientCertificates().CreateAsync(PrivateCa("throttled", sandbox.Account!.SubordinateCaArn), default);
+
+        await Eventually.UntilAsync(_ => Task.FromResult(sandbox.Aws.Calls.Entries.Count(c => c.Service == "acm-pca" && c.ErrorCode is not null)), n => n >= 3, "throttled Private CA calls");
+        var throttled = await sandbox.ClientCertificates().GetAsync(Namespace, "throttled", default);
+        Assert.Null(throttled!.Status?.FailedIssuanceAttempts);
+        sandbox.Aws.Faults.Clear();
+
+        var ready = await WaitForRevisionAsync(sandbox, "throttled", 1);
+        Assert.Null(ready.Status!.FailedIssuanceAttempts);
+        Assert.Null(ready.Status.LastFailureTime);
+        Assert.Single(sandbox.Aws.Pca.CertificateAuthority(sandbox.Account.SubordinateCaArn)!.Issued);
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_of_an_issuance_issues_exactly_one_certificate()
     {
         // Private CA answers "in progress" long enough for the operator to be stopped between IssueCertificate and the certificate.

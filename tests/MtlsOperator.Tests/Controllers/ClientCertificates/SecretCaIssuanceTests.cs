@@ -47,20 +47,25 @@ public sealed class SecretCaIssuanceTests
     }
 
     [Fact]
-    public async Task Renews_with_the_secret_ca_at_renewal_time()
+    public async Task Renews_with_the_secret_ca_at_renewal_time_keeping_the_key_when_rotationPolicy_is_Never()
     {
         var clock = new ShiftableClock();
         await using var sandbox = await SandboxEnvironment.StartAsync(Options(clock));
         await sandbox.StartOperatorAsync();
         using var ca = await CreateCaSecretAsync(sandbox, "dev-ca");
-        await sandbox.ClientCertificates().CreateAsync(SecretCa("rotating", "dev-ca"), default);
+        var certificate = SecretCa("rotating", "dev-ca");
+        certificate.Spec = certificate.Spec with { PrivateKey = new PrivateKeySettings { RotationPolicy = RotationPolicy.Never } };
+        await sandbox.ClientCertificates().CreateAsync(certificate, default);
         var first = await WaitForRevisionAsync(sandbox, "rotating", 1);
+        var firstKey = Text((await ReadSecretAsync(sandbox, "rotating-tls"))!, "tls.key");
 
         clock.Advance(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         var second = await WaitForRevisionAsync(sandbox, "rotating", 2);
 
         Assert.NotEqual(first.Status.SerialNumber, second.Status!.SerialNumber);
-        using var leaf = AssertUsableClientCertificate((await ReadSecretAsync(sandbox, "rotating-tls"))!, clock.GetUtcNow());
+        var secret = (await ReadSecretAsync(sandbox, "rotating-tls"))!;
+        using var leaf = AssertUsableClientCertificate(secret, clock.GetUtcNow());
         Assert.Equal(second.Status.SerialNumber, leaf.SerialNumber.ToLowerInvariant());
+        Assert.Equal(firstKey, Text(secret, "tls.key"));
     }
 }
