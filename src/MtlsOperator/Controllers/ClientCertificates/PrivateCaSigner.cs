@@ -47,7 +47,7 @@ internal sealed class PrivateCaSigner(IAwsClientFactory aws, TimeProvider time)
             issuer.Arn,
             csr.Pem,
             SigningAlgorithm(issuer.SigningAlgorithm, authority.KeyAlgorithm),
-            CertificateValidity.Until(time.GetUtcNow() + desired.Duration),
+            CertificateValidity.Until(NotAfter(time.GetUtcNow() + desired.Duration, authority.NotAfter)),
             issuer.TemplateArn ?? TemplateArn(issuer.Arn, certificate.Spec.Usages),
             IdempotencyToken: idempotencyToken);
         return await privateCa.IssueAsync(request, cancellationToken).ConfigureAwait(false);
@@ -103,6 +103,13 @@ internal sealed class PrivateCaSigner(IAwsClientFactory aws, TimeProvider time)
         var template = usages?.Contains(KeyUsage.ServerAuth) == true ? ClientAndServerAuthTemplate : ClientAuthTemplate;
         return $"arn:{partition}:acm-pca:::template/{template}";
     }
+
+    /// <summary>
+    /// The requested end of validity, cut to the CA's own notAfter: AWS refuses a certificate outliving its CA, and the
+    /// renewal schedule already copes with a lifetime shorter than spec.duration (as cert-manager does).
+    /// </summary>
+    public static DateTimeOffset NotAfter(DateTimeOffset requested, DateTimeOffset? caNotAfter) =>
+        caNotAfter is { } limit && limit < requested ? limit : requested;
 
     /// <summary>The signing algorithm: the spec's, or SHA-256 with the CA's key type (EC_* keys sign with ECDSA).</summary>
     public static string SigningAlgorithm(Api.SigningAlgorithm? requested, string? caKeyAlgorithm) => requested switch

@@ -118,6 +118,31 @@ public sealed class InvalidInputTests
         Assert.Equal(1, sandbox.Aws!.Calls.Count("acm-pca", "IssueCertificate"));
     }
 
+    [Fact]
+    public async Task A_secret_controlled_by_another_object_is_left_alone_with_SecretConflict()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync(Options());
+        await sandbox.StartOperatorAsync();
+        var owner = await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "someone-else" } }, Namespace);
+        var foreign = await sandbox.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "taken-tls",
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = owner.Metadata.Name, Uid = owner.Metadata.Uid, Controller = true }],
+            },
+            StringData = new Dictionary<string, string> { ["note"] = "not yours" },
+        }, Namespace);
+
+        await sandbox.ClientCertificates().CreateAsync(PrivateCa("taken", sandbox.Account!.SubordinateCaArn), default);
+        var failed = await sandbox.ClientCertificates().WaitForConditionAsync(Namespace, "taken", ConditionTypes.Ready, "False", ClientCertificateReasons.SecretConflict);
+
+        Assert.Contains("spec.secretName", Conditions(failed).Message, StringComparison.Ordinal);
+        await AssertWarningAsync(sandbox, "taken", ClientCertificateReasons.SecretConflict);
+        Assert.Equal(foreign.Metadata.ResourceVersion, (await ReadSecretAsync(sandbox, "taken-tls"))!.Metadata.ResourceVersion);
+        Assert.Equal(0, sandbox.Aws!.Calls.Count("acm-pca", "IssueCertificate"));
+    }
+
     private static V1Condition Conditions(V1Alpha1ClientCertificate certificate) =>
         certificate.Status!.Conditions!.Single(c => c.Type == ConditionTypes.Ready);
 

@@ -45,6 +45,16 @@ public sealed class PrivateCaSignerTests
         Assert.Equal(expected, PrivateCaSigner.SigningAlgorithm(requested, caKey));
 
     [Fact]
+    public void Validity_is_cut_to_the_cas_own_expiry()
+    {
+        var requested = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(requested.AddDays(-10), PrivateCaSigner.NotAfter(requested, requested.AddDays(-10)));
+        Assert.Equal(requested, PrivateCaSigner.NotAfter(requested, requested.AddDays(10)));
+        Assert.Equal(requested, PrivateCaSigner.NotAfter(requested, null));
+    }
+
+    [Fact]
     public void Revocation_reasons_are_spelled_as_RevokeCertificate_expects()
     {
         Assert.Equal("CESSATION_OF_OPERATION", PrivateCaSigner.WireName(RevocationReason.CessationOfOperation));
