@@ -89,8 +89,7 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
         var secret = secretCache.Get(new Request(certificate.Metadata.NamespaceProperty, certificate.Spec.SecretName));
         if (secret is not null && CertificateSecretWriter.IsControlledByAnother(secret, certificate))
         {
-            return await NotReadyAsync(certificate, ClientCertificateReasons.SecretConflict,
-                $"spec.secretName: Secret {certificate.Spec.SecretName} is controlled by another object; choose another secretName or delete that Secret", cancellationToken).ConfigureAwait(false);
+            return await SecretConflictAsync(certificate, cancellationToken).ConfigureAwait(false);
         }
 
         if (certificate.Status?.PendingCertificateArn is { } pendingArn)
@@ -100,26 +99,6 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
 
         var caSubject = SubjectOf(authority);
         var decision = IssuanceTrigger.Evaluate(SecretLabel(certificate), secret, desired, caSubject, time);
-        if (decision is not null)
-        {
-            // The caches may not show our own last writes yet; read both objects from the API before deciding to issue,
-            // so a stale view never costs a second certificate.
-            var live = await client.GetAsync(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name, cancellationToken).ConfigureAwait(false);
-            if (live is null || live.Metadata.DeletionTimestamp is not null)
-            {
-                return Result.Done;
-            }
-
-            certificate = live;
-            secret = await secrets.GetAsync(certificate.Metadata.NamespaceProperty, certificate.Spec.SecretName, cancellationToken).ConfigureAwait(false);
-            if (certificate.Status?.PendingCertificateArn is { } livePending)
-            {
-                return await CollectPendingAsync(certificate, desired, secret, livePending, cancellationToken).ConfigureAwait(false);
-            }
-
-            decision = IssuanceTrigger.Evaluate(SecretLabel(certificate), secret, desired, caSubject, time);
-        }
-
         if (decision is null)
         {
             return await InSyncAsync(certificate, secret!, desired, cancellationToken).ConfigureAwait(false);
@@ -130,6 +109,26 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
             await WriteStatusAsync(certificate, s => s, conditions => Set(conditions, certificate, ConditionTypes.Issuing, false, ClientCertificateReasons.Backoff,
                 $"{certificate.Status!.FailedIssuanceAttempts} failed attempt(s), the last at {IssuanceTrigger.UtcText(certificate.Status.LastFailureTime!.Value)}; next attempt at {IssuanceTrigger.UtcText(next)}"), cancellationToken).ConfigureAwait(false);
             return RequeueAt(next);
+        }
+
+        // The caches may not show our own last writes yet; read both objects from the API before issuing, so a stale
+        // view never costs a second certificate. A newer resource will be reconciled when its watch event arrives.
+        var live = await client.GetAsync(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name, cancellationToken).ConfigureAwait(false);
+        if (live is null || live.Metadata.ResourceVersion != certificate.Metadata.ResourceVersion)
+        {
+            return live is null ? Result.Done : Result.After(settings.PollInterval);
+        }
+
+        secret = await secrets.GetAsync(certificate.Metadata.NamespaceProperty, certificate.Spec.SecretName, cancellationToken).ConfigureAwait(false);
+        if (secret is not null && CertificateSecretWriter.IsControlledByAnother(secret, certificate))
+        {
+            return await SecretConflictAsync(certificate, cancellationToken).ConfigureAwait(false);
+        }
+
+        decision = IssuanceTrigger.Evaluate(SecretLabel(certificate), secret, desired, caSubject, time);
+        if (decision is null)
+        {
+            return await InSyncAsync(certificate, secret!, desired, cancellationToken).ConfigureAwait(false);
         }
 
         return await IssueAsync(certificate, desired, issuer.CaSecret, authority, secret, decision, cancellationToken).ConfigureAwait(false);
@@ -313,6 +312,10 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
         // Waits for the resource or a Secret it uses to change; both are watched.
         return Result.Done;
     }
+
+    private Task<Result> SecretConflictAsync(V1Alpha1ClientCertificate certificate, CancellationToken cancellationToken) =>
+        NotReadyAsync(certificate, ClientCertificateReasons.SecretConflict,
+            $"spec.secretName: Secret {certificate.Spec.SecretName} is controlled by another object; choose another secretName or delete that Secret", cancellationToken);
 
     private async Task FinalizeAsync(V1Alpha1ClientCertificate certificate, CancellationToken cancellationToken)
     {
