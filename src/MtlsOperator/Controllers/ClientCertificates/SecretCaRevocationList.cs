@@ -90,8 +90,10 @@ internal sealed class SecretCaRevocationList(ResourceClient<V1Secret> secrets, T
         var crl = authority.CreateCrl(entries, number, Validity, time);
         var secret = current ?? SecretWrites.New(SecretNames.RevocationList(caSecret.Metadata.Name), caSecret.Metadata.NamespaceProperty, "Opaque");
         secret.Data = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [CrlKey] = Encoding.ASCII.GetBytes(crl.Pem + "\n") };
-        // Cached list items carry no apiVersion/kind, which an owner reference needs.
+        // Cached list items carry no apiVersion/kind, which an owner reference needs. Nothing waits on the CA Secret's
+        // deletion, so the reference does not block it (blocking would need update on secrets/finalizers).
         OwnerReferences.SetController(new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = caSecret.Metadata }, secret);
+        secret.Metadata.OwnerReferences.Single(r => r.Uid == caSecret.Metadata.Uid).BlockOwnerDeletion = false;
         await secrets.SaveAsync(secret, current is not null, cancellationToken).ConfigureAwait(false);
     }
 }
