@@ -110,6 +110,26 @@ public sealed class PrivateCaIssuanceTests
     }
 
     [Fact]
+    public async Task A_lost_status_write_after_IssueCertificate_gets_the_same_certificate_back_through_the_idempotency_token()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync(Options());
+        await sandbox.StartOperatorAsync();
+        var caArn = sandbox.Account!.SubordinateCaArn;
+
+        // Slow Private CA calls leave time to make the status write that records the ARN fail, as a crash would lose it.
+        sandbox.Aws!.Faults.For("acm-pca").Latency = TimeSpan.FromSeconds(1);
+        await sandbox.ClientCertificates().CreateAsync(PrivateCa("idempotent", caArn), default);
+        await sandbox.ClientCertificates().WaitForConditionAsync(Namespace, "idempotent", ConditionTypes.Issuing, "True", ClientCertificateReasons.MissingSecret);
+        sandbox.Kube.Faults.FailNext(1, 500, "/clientcertificates/idempotent/status", "PUT");
+
+        var ready = await WaitForRevisionAsync(sandbox, "idempotent", 1);
+
+        Assert.Equal(2, sandbox.Aws.Calls.Count("acm-pca", "IssueCertificate"));
+        var issued = Assert.Single(sandbox.Aws.Pca.CertificateAuthority(caArn)!.Issued.Values);
+        Assert.Equal(issued.Arn, ready.Status!.CertificateArn);
+    }
+
+    [Fact]
     public async Task Throttling_during_issuance_is_retried_without_counting_a_failed_attempt()
     {
         await using var sandbox = await SandboxEnvironment.StartAsync(Options());
