@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.Logging;
 using MtlsOperator.Api;
 using MtlsOperator.Controllers.ClientCertificates;
@@ -107,6 +108,28 @@ public sealed class PrivateCaIssuanceTests
         var published = sandbox.Aws.S3.GetObject(account.BucketName, ca.Crl.ObjectKey(ca.Id))!;
         Assert.True(CertificateRevocationList.Parse("crl", published.Content).IsRevoked(ready.Status!.SerialNumber!));
         await Eventually.UntilAsync(_ => ReadSecretAsync(sandbox, "leaving-tls"), s => s is null, "the Secret to be garbage-collected with its owner");
+    }
+
+    [Fact]
+    public async Task A_pending_key_deleted_mid_issuance_starts_over_with_a_new_key_without_counting_a_failure()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync(Options(pendingCalls: 20));
+        await sandbox.StartOperatorAsync();
+        var caArn = sandbox.Account!.SubordinateCaArn;
+        await sandbox.ClientCertificates().CreateAsync(PrivateCa("lost-key", caArn), default);
+        var pending = await Eventually.UntilAsync(
+            ct => sandbox.ClientCertificates().GetAsync(Namespace, "lost-key", ct),
+            c => c?.Status?.PendingCertificateArn is not null,
+            "the certificate ARN to be recorded in status");
+
+        await sandbox.Client.CoreV1.DeleteNamespacedSecretAsync(SecretNames.PendingPrivateKey("lost-key"), Namespace);
+        var ready = await WaitForRevisionAsync(sandbox, "lost-key", 1);
+
+        Assert.Null(ready.Status!.FailedIssuanceAttempts);
+        Assert.NotEqual(pending!.Status!.PendingCertificateArn, ready.Status.CertificateArn);
+        Assert.Equal(2, sandbox.Aws!.Pca.CertificateAuthority(caArn)!.Issued.Count);
+        using var leaf = AssertUsableClientCertificate((await ReadSecretAsync(sandbox, "lost-key-tls"))!);
+        Assert.Equal(ready.Status.SerialNumber, leaf.SerialNumber.ToLowerInvariant());
     }
 
     [Fact]
