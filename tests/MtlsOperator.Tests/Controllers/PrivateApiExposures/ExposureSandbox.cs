@@ -1,0 +1,83 @@
+using k8s.Models;
+using MtlsOperator.Api;
+using MtlsOperator.Aws;
+using MtlsOperator.Sandbox;
+using MtlsOperator.Tests.Support;
+
+namespace MtlsOperator.Tests.Controllers.PrivateApiExposures;
+
+/// <summary>Starts a sandbox with the operator running, and builds PrivateApiExposures the way users write them.</summary>
+internal static class ExposureSandbox
+{
+    /// <summary>A sandbox with the operator started; <paramref name="resync"/> shortens the periodic resync (drift tests).</summary>
+    public static async Task<SandboxEnvironment> StartAsync(TimeSpan? resync = null)
+    {
+        var options = new SandboxOptions();
+        if (resync is { } period)
+        {
+            options = options with { Manager = options.Manager with { Controller = options.Manager.Controller with { ResyncPeriod = period } } };
+        }
+
+        var sandbox = await SandboxEnvironment.StartAsync(options);
+        try
+        {
+            await sandbox.StartOperatorAsync();
+            return sandbox;
+        }
+        catch
+        {
+            await sandbox.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>AWS clients for the sandbox's seeded account, to look at (or change behind the operator's back) what it did.</summary>
+    public static AwsClients AwsClients(this SandboxEnvironment sandbox) =>
+        new AwsClientFactory(sandbox.AwsClientOptions()).ClientsFor(AwsTarget.Default);
+
+    /// <summary>Kubernetes writes (anything but GET) the sandbox received.</summary>
+    public static IReadOnlyList<string> KubeWrites(this SandboxEnvironment sandbox) =>
+        [.. sandbox.Kube.Requests.All.Where(r => r.Method != "GET").Select(r => $"{r.Method} {r.Path}")];
+
+    /// <summary>AWS writes the sandbox received.</summary>
+    public static IReadOnlyList<string> AwsWrites(this SandboxEnvironment sandbox) =>
+        [.. sandbox.Aws!.Calls.Writes().Select(c => $"{c.Service} {c.Operation}")];
+
+    public static V1Alpha1PrivateApiExposure OnListener(
+        string name, string listenerArn, string? trustStore, LoadBalancerExposure? settings = null, DeletionPolicy deletionPolicy = DeletionPolicy.Delete) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" },
+        Spec = new PrivateApiExposureSpec
+        {
+            TrustStoreRef = trustStore is null ? null : new LocalObjectReference { Name = trustStore },
+            DomainName = "api.partners.example.com",
+            LoadBalancer = (settings ?? new LoadBalancerExposure()) with { ListenerArn = listenerArn },
+            DeletionPolicy = deletionPolicy,
+        },
+    };
+
+    public static V1Alpha1PrivateApiExposure OnApiGateway(string name, SandboxEnvironment sandbox, string trustStore, bool redeploy = false, string domainName = "api.partners.example.com") => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" },
+        Spec = new PrivateApiExposureSpec
+        {
+            TrustStoreRef = new LocalObjectReference { Name = trustStore },
+            DomainName = domainName,
+            ApiGateway = new ApiGatewayExposure
+            {
+                RestApiId = sandbox.Account!.RestApiId,
+                Stage = sandbox.Account.StageName,
+                CertificateArn = sandbox.Account.AcmCertificateArn,
+                Redeploy = redeploy,
+            },
+        },
+    };
+
+    /// <summary>Waits until the exposure and its finalizer are gone.</summary>
+    public static Task DeletedAsync(this SandboxEnvironment sandbox, string name) =>
+        Eventually.UntilAsync(async ct => await sandbox.PrivateApiExposures().GetAsync("default", name, ct), e => e is null, $"PrivateApiExposure {name} to be deleted");
+
+    /// <summary>The reasons of the events recorded for <paramref name="name"/>.</summary>
+    public static async Task<IReadOnlyList<string>> EventReasonsAsync(this SandboxEnvironment sandbox, string name) =>
+        [.. (await sandbox.EventsForAsync("default", name)).Select(e => e.Reason)];
+}
