@@ -91,7 +91,7 @@ public sealed class LoadBalancerSync
         {
             await aws.Listeners.ModifyAttributesAsync(arn, changes, cancellationToken).ConfigureAwait(false);
             events.Add(history.EventFor(
-                inputsUnchanged: true,
+                history.Status?.Listener is not null,
                 PrivateApiExposureReasons.HeadersConfigured,
                 $"Set client certificate header names of listener {arn}: {string.Join(", ", changes.Select(c => $"{c.Key}={c.Value}"))}"));
         }

@@ -80,4 +80,8 @@ internal static class ExposureSandbox
     /// <summary>The reasons of the events recorded for <paramref name="name"/>.</summary>
     public static async Task<IReadOnlyList<string>> EventReasonsAsync(this SandboxEnvironment sandbox, string name) =>
         [.. (await sandbox.EventsForAsync("default", name)).Select(e => e.Reason)];
+
+    /// <summary>The events recorded for <paramref name="name"/> as <c>reason: message</c>, for failure messages.</summary>
+    public static async Task<IReadOnlyList<string>> EventLinesAsync(this SandboxEnvironment sandbox, string name) =>
+        [.. (await sandbox.EventsForAsync("default", name)).Select(e => $"{e.Reason}: {e.Message}")];
 }
