@@ -176,6 +176,26 @@ public sealed class LoadBalancerExposureTests
         Assert.Equal("passthrough", sandbox.Aws.Elbv2.Listener(listenerArn)!.MutualAuthentication.Mode);
     }
 
+    [Fact]
+    public async Task Throttling_is_retried_without_flipping_Ready()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromMilliseconds(300));
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("partners-alb", sandbox.Account!.HttpsListenerArn, "partners"), CancellationToken.None);
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-alb", ConditionTypes.Ready);
+
+        sandbox.Aws!.Faults.For("elasticloadbalancing").ThrottleFraction = 1;
+        await Eventually.UntilAsync(
+            _ => Task.FromResult(sandbox.Aws.Calls.Entries.Count(c => c.Service == "elasticloadbalancing" && c.ErrorCode is not null)),
+            n => n >= 10,
+            "reconciles to meet throttling");
+
+        var during = (await sandbox.PrivateApiExposures().GetAsync("default", "partners-alb", CancellationToken.None))!;
+        Assert.Equal("True", Ready(during).Status);
+        sandbox.Aws.Faults.Clear();
+        Assert.Equal("verify", sandbox.Aws.Elbv2.Listener(sandbox.Account.HttpsListenerArn)!.MutualAuthentication.Mode);
+    }
+
     private static k8s.Models.V1Condition Ready(V1Alpha1PrivateApiExposure exposure) =>
         MtlsOperator.Runtime.Status.Conditions.Find(exposure.Status?.Conditions, ConditionTypes.Ready)!;
 }
