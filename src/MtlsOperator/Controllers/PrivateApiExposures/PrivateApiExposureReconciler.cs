@@ -177,6 +177,10 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
         var warnings = report.Domain?.TruststoreWarnings ?? [];
         var judgesWarnings = exposure.Spec.ApiGateway is not null && report.Observed;
 
+        // What was done in AWS is recorded before the status write, which a stale cache can make fail (409): the retry
+        // finds AWS in sync and would not tell again. Transitions are recorded only once the status holds them.
+        await RecordAsync(exposure, report.Events, cancellationToken).ConfigureAwait(false);
+
         await statusWriter.UpdateAsync(
             exposure,
             e =>
@@ -214,22 +218,22 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
             },
             cancellationToken).ConfigureAwait(false);
 
-        var toRecord = new List<ExposureEvent>(report.Events);
+        var transitions = new List<ExposureEvent>();
         if (judgesWarnings && warnings.Count > 0 && (previousDegraded?.Status != "True" || !previousWarnings.SequenceEqual(warnings, StringComparer.Ordinal)))
         {
-            toRecord.Add(ExposureEvent.Warning(PrivateApiExposureReasons.TruststoreWarnings, WarningsMessage(warnings)));
+            transitions.Add(ExposureEvent.Warning(PrivateApiExposureReasons.TruststoreWarnings, WarningsMessage(warnings)));
         }
         else if (judgesWarnings && warnings.Count == 0 && previousDegraded?.Status == "True")
         {
-            toRecord.Add(ExposureEvent.Normal(PrivateApiExposureReasons.NoTruststoreWarnings, "API Gateway no longer reports truststore warnings"));
+            transitions.Add(ExposureEvent.Normal(PrivateApiExposureReasons.NoTruststoreWarnings, "API Gateway no longer reports truststore warnings"));
         }
 
         if (report.Ready && (previousReady?.Status != "True" || previousReady.Reason != report.Reason))
         {
-            toRecord.Add(ExposureEvent.Normal(PrivateApiExposureReasons.Ready, report.Message));
+            transitions.Add(ExposureEvent.Normal(PrivateApiExposureReasons.Ready, report.Message));
         }
 
-        await RecordAsync(exposure, toRecord, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(exposure, transitions, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RecordAsync(V1Alpha1PrivateApiExposure exposure, IEnumerable<ExposureEvent> toRecord, CancellationToken cancellationToken)

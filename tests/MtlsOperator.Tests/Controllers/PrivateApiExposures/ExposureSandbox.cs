@@ -37,7 +37,7 @@ internal static class ExposureSandbox
 
     /// <summary>Kubernetes writes (anything but GET) the sandbox received.</summary>
     public static IReadOnlyList<string> KubeWrites(this SandboxEnvironment sandbox) =>
-        [.. sandbox.Kube.Requests.All.Where(r => r.Method != "GET").Select(r => $"{r.Method} {r.Path}")];
+        [.. sandbox.Kube.Requests.All.Where(r => r.Method != "GET").Select(r => $"{r.Method} {r.Path} {r.StatusCode}")];
 
     /// <summary>AWS writes the sandbox received.</summary>
     public static IReadOnlyList<string> AwsWrites(this SandboxEnvironment sandbox) =>
@@ -72,6 +72,38 @@ internal static class ExposureSandbox
             },
         },
     };
+
+    /// <summary>
+    /// Creates <paramref name="exposure"/> and waits for Ready=False with <paramref name="reason"/>; asserts the Warning event
+    /// of that reason and that AWS received no write since the call log was last reset. Returns the Ready condition.
+    /// </summary>
+    public static async Task<V1Condition> FailsWithAsync(this SandboxEnvironment sandbox, V1Alpha1PrivateApiExposure exposure, string reason)
+    {
+        var name = exposure.Metadata.Name;
+        await sandbox.PrivateApiExposures().CreateAsync(exposure, CancellationToken.None);
+        var failed = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", name, ConditionTypes.Ready, "False", reason);
+        Assert.Contains(await sandbox.EventsForAsync("default", name), e => e.Type == "Warning" && e.Reason == reason);
+        Assert.Empty(sandbox.AwsWrites());
+        return Runtime.Status.Conditions.Find(failed.Status!.Conditions, ConditionTypes.Ready)!;
+    }
+
+    /// <summary>
+    /// Lets the reconcile that follows the last status write settle, then watches at least three more reconciles (counted
+    /// by the <paramref name="service"/> <paramref name="readOperation"/> each one makes) and asserts none wrote to AWS or Kubernetes.
+    /// </summary>
+    public static async Task AssertResyncsWriteNothingAsync(this SandboxEnvironment sandbox, string service, string readOperation)
+    {
+        var calls = sandbox.Aws!.Calls;
+        calls.Reset();
+        await Eventually.UntilAsync(_ => Task.FromResult(calls.Count(service, readOperation)), n => n >= 3, "resyncs");
+        calls.Reset();
+        sandbox.Kube.Requests.Reset();
+        await Eventually.UntilAsync(_ => Task.FromResult(calls.Count(service, readOperation)), n => n >= 3, "three more reconciles");
+
+        Assert.Empty(sandbox.AwsWrites());
+        var kubeWrites = sandbox.KubeWrites();
+        Assert.True(kubeWrites.Count == 0, $"Kubernetes writes while in sync: {string.Join("; ", kubeWrites)}");
+    }
 
     /// <summary>Waits until the exposure and its finalizer are gone.</summary>
     public static Task DeletedAsync(this SandboxEnvironment sandbox, string name) =>

@@ -50,14 +50,7 @@ public sealed class LoadBalancerExposureTests
         await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("partners-alb", sandbox.Account!.HttpsListenerArn, "partners"), CancellationToken.None);
         await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-alb", ConditionTypes.Ready);
 
-        // Let the reconcile that follows the status write settle, then watch several resyncs.
-        await Eventually.UntilAsync(_ => Task.FromResult(sandbox.Aws!.Calls.Count("elasticloadbalancing", "DescribeListeners")), n => n >= 3, "resyncs");
-        sandbox.Aws!.Calls.Reset();
-        sandbox.Kube.Requests.Reset();
-        await Eventually.UntilAsync(_ => Task.FromResult(sandbox.Aws.Calls.Count("elasticloadbalancing", "DescribeListeners")), n => n >= 3, "three more reconciles");
-
-        Assert.Empty(sandbox.AwsWrites());
-        Assert.Empty(sandbox.KubeWrites());
+        await sandbox.AssertResyncsWriteNothingAsync("elasticloadbalancing", "DescribeListeners");
     }
 
     [Fact]
@@ -68,13 +61,9 @@ public sealed class LoadBalancerExposureTests
         sandbox.Aws!.Calls.Reset();
         var https = sandbox.Account!.HttpsListenerArn;
         var missing = https[..https.LastIndexOf('/')] + "/0123456789abcdef";
-        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("partners-alb", missing, "partners"), CancellationToken.None);
+        var failed = await sandbox.FailsWithAsync(ExposureSandbox.OnListener("partners-alb", missing, "partners"), PrivateApiExposureReasons.ListenerNotFound);
 
-        var failed = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-alb", ConditionTypes.Ready, "False", PrivateApiExposureReasons.ListenerNotFound);
-
-        Assert.Contains("spec.loadBalancer.listenerArn", Ready(failed).Message, StringComparison.Ordinal);
-        Assert.Contains(await sandbox.EventsForAsync("default", "partners-alb"), e => e.Type == "Warning" && e.Reason == PrivateApiExposureReasons.ListenerNotFound);
-        Assert.Empty(sandbox.AwsWrites());
+        Assert.Contains("spec.loadBalancer.listenerArn", failed.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,14 +72,10 @@ public sealed class LoadBalancerExposureTests
         await using var sandbox = await ExposureSandbox.StartAsync();
         await ReadyTrustStore.CreateAsync(sandbox, "partners");
         sandbox.Aws!.Calls.Reset();
-        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("partners-alb", sandbox.Account!.HttpListenerArn, "partners"), CancellationToken.None);
+        var failed = await sandbox.FailsWithAsync(ExposureSandbox.OnListener("partners-alb", sandbox.Account!.HttpListenerArn, "partners"), PrivateApiExposureReasons.ListenerNotHttps);
 
-        var failed = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-alb", ConditionTypes.Ready, "False", PrivateApiExposureReasons.ListenerNotHttps);
-
-        Assert.Contains("HTTP", Ready(failed).Message, StringComparison.Ordinal);
-        Assert.Contains(await sandbox.EventsForAsync("default", "partners-alb"), e => e.Type == "Warning" && e.Reason == PrivateApiExposureReasons.ListenerNotHttps);
+        Assert.Contains("HTTP", failed.Message, StringComparison.Ordinal);
         Assert.Equal("off", sandbox.Aws.Elbv2.Listener(sandbox.Account.HttpListenerArn)!.MutualAuthentication.Mode);
-        Assert.Empty(sandbox.AwsWrites());
     }
 
     [Fact]
@@ -105,14 +90,11 @@ public sealed class LoadBalancerExposureTests
         sandbox.Aws.Elbv2.SetMutualAuthentication(second.Arn, new Elbv2MutualAuthentication("verify", trustStore.Arn));
         sandbox.Aws.Calls.Reset();
 
-        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("third", third.Arn, "partners"), CancellationToken.None);
+        var failed = await sandbox.FailsWithAsync(ExposureSandbox.OnListener("third", third.Arn, "partners"), PrivateApiExposureReasons.QuotaExceeded);
 
-        var failed = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "third", ConditionTypes.Ready, "False", PrivateApiExposureReasons.QuotaExceeded);
-        Assert.Contains("spec.loadBalancer.mode", Ready(failed).Message, StringComparison.Ordinal);
-        Assert.Contains(account.HttpsListenerArn, Ready(failed).Message, StringComparison.Ordinal);
-        Assert.Contains(await sandbox.EventsForAsync("default", "third"), e => e.Type == "Warning" && e.Reason == PrivateApiExposureReasons.QuotaExceeded);
+        Assert.Contains("spec.loadBalancer.mode", failed.Message, StringComparison.Ordinal);
+        Assert.Contains(account.HttpsListenerArn, failed.Message, StringComparison.Ordinal);
         Assert.Equal("off", sandbox.Aws.Elbv2.Listener(third.Arn)!.MutualAuthentication.Mode);
-        Assert.Empty(sandbox.AwsWrites());
     }
 
     [Fact]
@@ -147,11 +129,8 @@ public sealed class LoadBalancerExposureTests
         await Task.Delay(TimeSpan.FromSeconds(1.1));
         sandbox.Aws!.Calls.Reset();
         var expiryIgnored = new LoadBalancerExposure { IgnoreClientCertificateExpiry = true };
-        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("second", listenerArn, "partners", expiryIgnored), CancellationToken.None);
-
-        var conflict = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "second", ConditionTypes.Ready, "False", PrivateApiExposureReasons.Conflict);
-        Assert.Contains("default/first", Ready(conflict).Message, StringComparison.Ordinal);
-        Assert.Empty(sandbox.AwsWrites());
+        var conflict = await sandbox.FailsWithAsync(ExposureSandbox.OnListener("second", listenerArn, "partners", expiryIgnored), PrivateApiExposureReasons.Conflict);
+        Assert.Contains("default/first", conflict.Message, StringComparison.Ordinal);
         Assert.False(sandbox.Aws.Elbv2.Listener(listenerArn)!.MutualAuthentication.IgnoreClientCertificateExpiry);
 
         await sandbox.PrivateApiExposures().DeleteAsync("default", "first", CancellationToken.None);

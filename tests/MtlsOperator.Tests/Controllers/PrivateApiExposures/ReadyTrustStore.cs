@@ -3,6 +3,7 @@ using System.Text;
 using k8s.Models;
 using MtlsOperator.Api;
 using MtlsOperator.Aws;
+using MtlsOperator.Aws.S3;
 using MtlsOperator.Sandbox;
 using MtlsOperator.Tests.Pki;
 using MtlsOperator.Tests.Support;
@@ -52,7 +53,7 @@ internal sealed class ReadyTrustStore
         var key = $"truststores/{@namespace}/{name}.pem";
         var pem = Bundle(certificates);
         var bucket = sandbox.Account!.BucketName;
-        var version = await aws.BundleStore.PutAsync(bucket, key, Encoding.ASCII.GetBytes(pem), "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
+        var version = await UploadAsync(aws, bucket, key, pem);
         var created = await aws.TrustStores.CreateAsync(
             $"{@namespace}-{name}", new S3ObjectReference(bucket, key, version.VersionId), [new AwsTag(WellKnownKeys.ManagedByTag, sandbox.Options.Operator.ClusterName), new AwsTag(WellKnownKeys.OwnerTag, $"TrustStore/{@namespace}/{name}")], CancellationToken.None);
         await Eventually.UntilAsync(ct => aws.TrustStores.DescribeAsync(created.Arn, ct), t => t.IsActive, $"trust store {created.Name} to be ACTIVE");
@@ -81,11 +82,14 @@ internal sealed class ReadyTrustStore
     public async Task<string> PublishNewBundleAsync(params X509Certificate2[] certificates)
     {
         var bucket = sandbox.Account!.BucketName;
-        var version = await aws.BundleStore.PutAsync(bucket, Key, Encoding.ASCII.GetBytes(Bundle(certificates)), "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
+        var version = await UploadAsync(aws, bucket, Key, Bundle(certificates));
         await aws.TrustStores.ModifyAsync(Arn, new S3ObjectReference(bucket, Key, version.VersionId), CancellationToken.None);
         await PublishAsync(version.VersionId!, certificates.Length == 0 ? 1 : certificates.Length);
         return version.VersionId!;
     }
+
+    private static Task<StoredObjectVersion> UploadAsync(AwsClients aws, string bucket, string key, string pem) =>
+        aws.BundleStore.PutAsync(bucket, key, Encoding.ASCII.GetBytes(pem), "application/x-pem-file", new Dictionary<string, string>(), CancellationToken.None);
 
     private static string Bundle(X509Certificate2[] certificates) =>
         TestCertificates.Pem(certificates.Length == 0 ? [FreshCa("Partner CA")] : certificates);
