@@ -141,6 +141,41 @@ public sealed class ApiGatewayExposureTests
     }
 
     [Fact]
+    public async Task The_adopt_annotation_takes_over_an_existing_domain_and_tags_it()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        var aws = sandbox.AwsClients();
+        await aws.DomainNames.CreateAsync(
+            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
+        var exposure = ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true);
+        exposure.Metadata.Annotations = new Dictionary<string, string> { [WellKnownKeys.AdoptAnnotation] = "true" };
+
+        await sandbox.PrivateApiExposures().CreateAsync(exposure, CancellationToken.None);
+
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+        var tags = (await aws.DomainNames.GetAsync(Domain, CancellationToken.None)).Tags;
+        Assert.Equal("PrivateApiExposure/default/partners-api", tags[WellKnownKeys.OwnerTag]);
+        Assert.Contains(PrivateApiExposureReasons.DomainAdopted, await sandbox.EventReasonsAsync("partners-api"));
+        Assert.Equal(1, sandbox.Aws!.Calls.Count("apigateway", "CreateDomainName")); // the test's own: the operator adopted, not created
+    }
+
+    [Fact]
+    public async Task A_wrong_rest_api_id_reports_RestApiNotFound_before_creating_anything()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        sandbox.Aws!.Calls.Reset();
+        var exposure = ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners");
+        exposure.Spec = exposure.Spec with { ApiGateway = exposure.Spec.ApiGateway! with { RestApiId = "zzzzzzzzzz" } };
+
+        var failed = await sandbox.FailsWithAsync(exposure, PrivateApiExposureReasons.RestApiNotFound);
+
+        Assert.Contains("spec.apiGateway.restApiId", failed.Message, StringComparison.Ordinal);
+        Assert.Null(sandbox.Aws.ApiGateway.DomainName(Domain));
+    }
+
+    [Fact]
     public async Task A_reconcile_in_sync_makes_no_aws_or_kubernetes_writes()
     {
         await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromMilliseconds(300));
