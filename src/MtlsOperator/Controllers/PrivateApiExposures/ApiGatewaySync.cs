@@ -79,21 +79,17 @@ public sealed class ApiGatewaySync
         }
         else
         {
-            if (!ExposureOwnership.IsOwnedBy(domain.Tags, exposure, clusterName))
+            var owned = ExposureOwnership.IsOwnedBy(domain.Tags, exposure, clusterName);
+            if (!owned && !ExposureOwnership.MayAdopt(exposure))
             {
-                if (!ExposureOwnership.MayAdopt(exposure))
-                {
-                    return ExposureReport.Failed(
-                        PrivateApiExposureReasons.Conflict,
-                        $"spec.domainName: custom domain {name} already exists in API Gateway and was not created by this resource: delete it, use "
-                        + $"another domain name, or annotate this resource {WellKnownKeys.AdoptAnnotation}: \"true\" to take it over",
-                        intervals.UserAction);
-                }
-
-                await aws.DomainNames.TagAsync(DomainArn(domain, aws.Region), ExposureOwnership.Tags(exposure, clusterName), cancellationToken).ConfigureAwait(false);
-                events.Add(ExposureEvent.Normal(PrivateApiExposureReasons.DomainAdopted, $"Adopted existing custom domain {name} ({WellKnownKeys.AdoptAnnotation})"));
+                return ExposureReport.Failed(
+                    PrivateApiExposureReasons.Conflict,
+                    $"spec.domainName: custom domain {name} already exists in API Gateway and was not created by this resource: delete it, use "
+                    + $"another domain name, or annotate this resource {WellKnownKeys.AdoptAnnotation}: \"true\" to take it over",
+                    intervals.UserAction);
             }
 
+            // Checked before adopting, so an unusable domain is never tagged as ours (and deleted with the resource).
             if (!domain.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal))
             {
                 return ExposureReport.Failed(
@@ -101,6 +97,12 @@ public sealed class ApiGatewaySync
                     $"spec.domainName: custom domain {name} is {string.Join("/", domain.EndpointTypes)}; mutual TLS needs a REGIONAL domain: delete it so the "
                     + "operator can create it as REGIONAL",
                     intervals.UserAction);
+            }
+
+            if (!owned)
+            {
+                await aws.DomainNames.TagAsync(DomainArn(domain, aws.Region), ExposureOwnership.Tags(exposure, clusterName), cancellationToken).ConfigureAwait(false);
+                events.Add(ExposureEvent.Normal(PrivateApiExposureReasons.DomainAdopted, $"Adopted existing custom domain {name} ({WellKnownKeys.AdoptAnnotation})"));
             }
 
             var changes = DomainMutualTls.Changes(domain, spec, trustStore);
