@@ -125,10 +125,7 @@ public sealed class ApiGatewayExposureTests
     public async Task A_domain_not_created_by_the_resource_reports_Conflict_and_is_left_alone()
     {
         await using var sandbox = await ExposureSandbox.StartAsync();
-        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
-        var aws = sandbox.AwsClients();
-        await aws.DomainNames.CreateAsync(
-            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
+        await CreateDomainOutsideTheOperatorAsync(sandbox);
         sandbox.Aws!.Calls.Reset();
 
         var conflict = await sandbox.FailsWithAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners"), PrivateApiExposureReasons.Conflict);
@@ -144,17 +141,14 @@ public sealed class ApiGatewayExposureTests
     public async Task The_adopt_annotation_takes_over_an_existing_domain_and_tags_it()
     {
         await using var sandbox = await ExposureSandbox.StartAsync();
-        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
-        var aws = sandbox.AwsClients();
-        await aws.DomainNames.CreateAsync(
-            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
+        await CreateDomainOutsideTheOperatorAsync(sandbox);
         var exposure = ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true);
         exposure.Metadata.Annotations = new Dictionary<string, string> { [WellKnownKeys.AdoptAnnotation] = "true" };
 
         await sandbox.PrivateApiExposures().CreateAsync(exposure, CancellationToken.None);
 
         await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
-        var tags = (await aws.DomainNames.GetAsync(Domain, CancellationToken.None)).Tags;
+        var tags = (await sandbox.AwsClients().DomainNames.GetAsync(Domain, CancellationToken.None)).Tags;
         Assert.Equal("PrivateApiExposure/default/partners-api", tags[WellKnownKeys.OwnerTag]);
         Assert.Contains(PrivateApiExposureReasons.DomainAdopted, await sandbox.EventReasonsAsync("partners-api"));
         Assert.Equal(1, sandbox.Aws!.Calls.Count("apigateway", "CreateDomainName")); // the test's own: the operator adopted, not created
@@ -184,5 +178,13 @@ public sealed class ApiGatewayExposureTests
         await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
 
         await sandbox.AssertResyncsWriteNothingAsync("apigateway", "GetDomainName");
+    }
+
+    /// <summary>A Ready TrustStore "partners" and an untagged mTLS domain someone made by hand from its bundle.</summary>
+    private static async Task CreateDomainOutsideTheOperatorAsync(MtlsOperator.Sandbox.SandboxEnvironment sandbox)
+    {
+        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        await sandbox.AwsClients().DomainNames.CreateAsync(
+            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
     }
 }
