@@ -106,6 +106,15 @@ public sealed class ApiGatewaySync
             }
 
             var changes = DomainMutualTls.Changes(domain, spec, trustStore);
+            if (changes.Count > 0 && domain.Status is "PENDING" or "UPDATING")
+            {
+                // API Gateway refuses a second update while one is being applied: wait for it to finish.
+                return new ExposureReport(false, PrivateApiExposureReasons.Pending, $"Custom domain {name} is {domain.Status}; its update to the spec waits until it is AVAILABLE")
+                {
+                    RequeueAfter = intervals.AwsPoll,
+                };
+            }
+
             if (changes.Count > 0)
             {
                 domain = await aws.DomainNames.UpdateAsync(name, changes, cancellationToken).ConfigureAwait(false);
