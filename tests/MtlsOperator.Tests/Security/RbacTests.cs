@@ -85,7 +85,7 @@ public sealed class RbacTests
     }
 
     [Fact]
-    public async Task Every_request_the_operator_makes_is_granted()
+    public async Task Every_request_the_operator_makes_to_kubernetes_and_aws_is_allowed()
     {
         await using var sandbox = await SandboxEnvironment.StartAsync(new SandboxOptions { Namespaces = [Namespace, OperatorNamespace] });
         foreach (var resource in SandboxSamples.Resources(Namespace))
@@ -93,8 +93,9 @@ public sealed class RbacTests
             await sandbox.Client.CustomObjects.CreateNamespacedCustomObjectAsync(resource.Body, Group, MtlsApiGroup.Version, Namespace, resource.Plural);
         }
 
-        // From here on, every request in the log is the operator's.
+        // From here on, every request in the logs is the operator's.
         sandbox.Kube.Requests.Reset();
+        sandbox.Aws!.Calls.Reset();
         var election = new LeaderElectionOptions { LeaseNamespace = OperatorNamespace, LeaseName = "mtls-operator", Identity = "mtls-operator-0" };
         await using (var host = OperatorHost.Create(sandbox.Kube.CreateClient(), sandbox.HostOptions(sandbox.Options.Manager with { LeaderElection = election }), NullLoggerFactory.Instance))
         {
@@ -108,6 +109,8 @@ public sealed class RbacTests
         Assert.Empty(used.Except(granted).Except(LeaderElection).Select(p => p.ToString()));
         Assert.Contains(new Permission(Group, "truststores", "watch"), used);
         Assert.Contains(new Permission("coordination.k8s.io", "leases", "create"), used);
+        var allowed = IamTests.PolicyActions();
+        Assert.DoesNotContain(sandbox.Aws.Calls.Entries.Select(c => IamTests.ActionOf(c.Service, c.Operation)), a => !allowed.Contains(a));
     }
 
     // Resources of kinds that have a controller and no Ready condition for their generation yet.
