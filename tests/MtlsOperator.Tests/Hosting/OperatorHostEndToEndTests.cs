@@ -1,6 +1,7 @@
 using System.Net;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MtlsOperator.Api;
 using MtlsOperator.Aws;
@@ -152,6 +153,28 @@ public sealed class OperatorHostEndToEndTests
 
     private static T Resource<T>(string json) => KubernetesJson.Deserialize<T>(json);
 
+    [Fact]
+    public async Task Every_line_logged_during_a_reconcile_names_the_kind_namespace_and_name()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync();
+        var lines = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(lines).SetMinimumLevel(LogLevel.Debug));
+        await using var host = OperatorHost.Create(sandbox.Kube.CreateClient(), sandbox.HostOptions(), loggerFactory);
+        var reconciled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reconcilerLogger = loggerFactory.CreateLogger("Probe");
+        host.Manager.For<V1ConfigMap>(MtlsOperator.Runtime.Resources.ResourceDescriptor.ConfigMaps).Named("probe")
+            .Complete(new SignallingReconciler(reconciled, () => reconcilerLogger.Log(LogLevel.Information, new EventId(1), "reconciling", null, (state, _) => state)));
+        await host.StartAsync(CancellationToken.None);
+
+        await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "logged" } }, "default");
+        await reconciled.Task.WaitAsync(Eventually.DefaultTimeout);
+
+        var line = Assert.Single(lines.Lines, l => l.Category == "Probe");
+        Assert.Equal("ConfigMap", line.Scope["Kind"]);
+        Assert.Equal("default", line.Scope["Namespace"]);
+        Assert.Equal("logged", line.Scope["Name"]);
+    }
+
     private static V1Condition Condition(string status, string reason) => new()
     {
         Type = ConditionTypes.Ready,
@@ -188,10 +211,11 @@ public sealed class OperatorHostEndToEndTests
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
-    private sealed class SignallingReconciler(TaskCompletionSource reconciled) : IReconciler<V1ConfigMap>
+    private sealed class SignallingReconciler(TaskCompletionSource reconciled, Action? onReconcile = null) : IReconciler<V1ConfigMap>
     {
         public Task<Result> ReconcileAsync(Request request, CancellationToken cancellationToken)
         {
+            onReconcile?.Invoke();
             reconciled.TrySetResult();
             return Task.FromResult(Result.Done);
         }
