@@ -61,11 +61,11 @@ public sealed class OperatorHostEndToEndTests
         var caNotAfter = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var crlNextUpdate = new DateTimeOffset(2026, 12, 1, 6, 30, 0, TimeSpan.Zero);
         var certificates = sandbox.ClientCertificates();
-        var certificate = await certificates.CreateAsync(Resource<V1Alpha1ClientCertificate>(ClientCertificateJson), CancellationToken.None);
+        var certificate = await certificates.CreateAsync(SandboxSamples.ClientCertificate(Namespace), CancellationToken.None);
         certificate.Status = new ClientCertificateStatus { NotAfter = notAfter, RenewalTime = renewal, Conditions = [Condition("True", "Issued")] };
         await certificates.ReplaceStatusAsync(certificate, CancellationToken.None);
         var trustStores = sandbox.TrustStores();
-        var trustStore = await trustStores.CreateAsync(Resource<V1Alpha1TrustStore>(TrustStoreJson), CancellationToken.None);
+        var trustStore = await trustStores.CreateAsync(SandboxSamples.TrustStore(Namespace), CancellationToken.None);
         trustStore.Status = new TrustStoreStatus
         {
             Bundle = new BundleStatus { NotAfter = caNotAfter, Certificates = 2 },
@@ -139,19 +139,6 @@ public sealed class OperatorHostEndToEndTests
         Assert.Contains($"[-]informer {V1Alpha1TrustStore.Descriptor.Resource} failed: not synced", ready.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, alive.Status);
     }
-
-    private const string ClientCertificateJson = """
-        {"apiVersion": "mtls.operator.dev/v1alpha1", "kind": "ClientCertificate", "metadata": {"name": "partner-a", "namespace": "payments"},
-         "spec": {"secretName": "partner-a-client", "subject": {"commonName": "partner-a"}, "issuer": {"caSecretRef": {"name": "dev-ca"}}}}
-        """;
-
-    private const string TrustStoreJson = """
-        {"apiVersion": "mtls.operator.dev/v1alpha1", "kind": "TrustStore", "metadata": {"name": "partners", "namespace": "payments"},
-         "spec": {"caCertificates": [{"configMapRef": {"name": "partner-ca", "key": "ca.crt"}}],
-                  "bundle": {"s3Bucket": "truststores", "s3Key": "payments/partners.pem"}}}
-        """;
-
-    private static T Resource<T>(string json) => KubernetesJson.Deserialize<T>(json);
 
     [Fact]
     public async Task Every_line_logged_during_a_reconcile_names_the_kind_namespace_and_name()

@@ -6,6 +6,7 @@ using MtlsOperator.Hosting;
 using MtlsOperator.Observability;
 using MtlsOperator.Runtime.Leadership;
 using MtlsOperator.Sandbox;
+using MtlsOperator.Tests.Hosting;
 using MtlsOperator.Tests.Support;
 
 namespace MtlsOperator.Tests.Security;
@@ -88,10 +89,8 @@ public sealed class RbacTests
     public async Task Every_request_the_operator_makes_to_kubernetes_and_aws_is_allowed()
     {
         await using var sandbox = await SandboxEnvironment.StartAsync(new SandboxOptions { Namespaces = [Namespace, OperatorNamespace] });
-        foreach (var resource in SandboxSamples.Resources(Namespace))
-        {
-            await sandbox.Client.CustomObjects.CreateNamespacedCustomObjectAsync(resource.Body, Group, MtlsApiGroup.Version, Namespace, resource.Plural);
-        }
+        await sandbox.TrustStores().CreateAsync(SandboxSamples.TrustStore(Namespace), CancellationToken.None);
+        await sandbox.ClientCertificates().CreateAsync(SandboxSamples.ClientCertificate(Namespace), CancellationToken.None);
 
         // From here on, every request in the logs is the operator's.
         sandbox.Kube.Requests.Reset();
