@@ -56,10 +56,11 @@ public sealed class IamTests
         [(typeof(IPrivateCa), nameof(IPrivateCa.GetCertificateAsync))] = ["acm-pca:GetCertificate"],
         [(typeof(IPrivateCa), nameof(IPrivateCa.RevokeAsync))] = ["acm-pca:RevokeCertificate"],
 
-        // A versionId turns the object actions into their *Version variants.
+        // A versionId turns the object actions into their *Version variants; without s3:ListBucket a read of an object
+        // not yet uploaded answers 403 instead of 404.
         [(typeof(IBundleStore), nameof(IBundleStore.PutAsync))] = ["s3:PutObject"],
-        [(typeof(IBundleStore), nameof(IBundleStore.GetAsync))] = ["s3:GetObject", "s3:GetObjectVersion"],
-        [(typeof(IBundleStore), nameof(IBundleStore.HeadAsync))] = ["s3:GetObject", "s3:GetObjectVersion"],
+        [(typeof(IBundleStore), nameof(IBundleStore.GetAsync))] = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket"],
+        [(typeof(IBundleStore), nameof(IBundleStore.HeadAsync))] = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket"],
         [(typeof(IBundleStore), nameof(IBundleStore.GetVersioningAsync))] = ["s3:GetBucketVersioning"],
         [(typeof(IBundleStore), nameof(IBundleStore.DeleteAsync))] = ["s3:DeleteObject", "s3:DeleteObjectVersion"],
     };
