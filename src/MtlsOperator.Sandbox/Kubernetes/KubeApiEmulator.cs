@@ -120,7 +120,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
                 server: {server}
             users:
             - name: mtls-sandbox
-              user: {"{}"}
+              user:
+                # The emulator accepts any caller; KubernetesClient (and so mtls-operator run) refuses a user without credentials.
+                token: sandbox
             contexts:
             - name: mtls-sandbox
               context:
