@@ -112,7 +112,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
                 server: {server}
             users:
             - name: mtls-sandbox
-              user: {"{}"}
+              user:
+                # The emulator does not authenticate, but KubernetesClient refuses a kubeconfig user without credentials.
+                token: mtls-sandbox
             contexts:
             - name: mtls-sandbox
               context:
