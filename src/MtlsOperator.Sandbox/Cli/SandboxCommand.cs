@@ -9,10 +9,15 @@ namespace MtlsOperator.Sandbox.Cli;
 /// The README's first command: emulators up, account seeded, samples applied with the seeded identifiers, the operator
 /// running in-process, progress until every resource is Ready, then a table of what each produced.
 /// </summary>
-/// <remarks>Exit codes: 0 every resource Ready; 1 some not Ready (or the API refused a sample); 2 bad arguments or samples.</remarks>
+/// <remarks>
+/// Exit codes: 0 every resource Ready; 1 some not Ready (or the API refused a sample); 2 bad arguments or samples;
+/// 130 interrupted before the resources could be watched.
+/// </remarks>
 public sealed class SandboxCommand(TimeProvider? time = null)
 {
     private const string DevelopmentCaName = "Sandbox Development CA";
+    // 128 + SIGINT, as shells report a process ended by Ctrl+C.
+    private const int InterruptedExitCode = 130;
     private static readonly TimeSpan ReportTimeout = TimeSpan.FromSeconds(15);
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
@@ -33,17 +38,31 @@ public sealed class SandboxCommand(TimeProvider? time = null)
             return error is null ? 0 : 2;
         }
 
-        SampleSet samples;
         try
         {
-            samples = await SampleSet.LoadAsync(arguments.Samples ?? DefaultSamplesDirectory(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (SampleException e)
-        {
-            await errors.WriteLineAsync($"sandbox: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
+            SampleSet samples;
+            try
+            {
+                samples = await SampleSet.LoadAsync(arguments.Samples ?? DefaultSamplesDirectory(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (SampleException e)
+            {
+                await errors.WriteLineAsync($"sandbox: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
 
+            return await RunSandboxAsync(arguments, samples, output, errors, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C before the watch began (samples loading, emulators starting): nothing to report yet.
+            await errors.WriteLineAsync("sandbox: interrupted").ConfigureAwait(false);
+            return InterruptedExitCode;
+        }
+    }
+
+    private async Task<int> RunSandboxAsync(SandboxArguments arguments, SampleSet samples, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var options = new SandboxOptions
         {

@@ -140,6 +140,18 @@ public sealed class SandboxCommandTests
         Assert.Contains("secretName", run.Errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ctrl_c_before_the_emulators_are_up_exits_130()
+    {
+        var errors = new CapturedOutput();
+
+        var exitCode = await new SandboxCommand().RunAsync(
+            ["--samples", RepositoryRoot.Combine("config", "samples")], TextWriter.Null, errors, new CancellationToken(canceled: true));
+
+        Assert.Equal(130, exitCode);
+        Assert.Equal("sandbox: interrupted", errors.ToString().Trim());
+    }
+
     [KubectlFact]
     public async Task Kubectl_lists_the_samples_with_their_printer_columns_while_the_sandbox_keeps_running()
     {
