@@ -89,25 +89,15 @@ public sealed record SandboxArguments
 
                     result = result with { Timeout = duration };
                     break;
-                case "--state-dir":
+                case "--state-dir" or "--samples":
                     var directory = Value();
                     if (string.IsNullOrWhiteSpace(directory))
                     {
-                        error = "--state-dir needs a directory";
+                        error = $"{flag} needs a directory";
                         return null;
                     }
 
-                    result = result with { StateDirectory = directory };
-                    break;
-                case "--samples":
-                    var samples = Value();
-                    if (string.IsNullOrWhiteSpace(samples))
-                    {
-                        error = "--samples needs a directory";
-                        return null;
-                    }
-
-                    result = result with { Samples = samples };
+                    result = flag == "--samples" ? result with { Samples = directory } : result with { StateDirectory = directory };
                     break;
                 case "--aws-endpoint":
                     var endpoint = Value();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using k8s.Models;
 
 namespace MtlsOperator.Sandbox.Cli.Samples;
@@ -76,9 +77,9 @@ public sealed class SamplePrerequisites
     private static string OwnCa(string objectName, TimeProvider time) =>
         SandboxCertificateAuthority.Create($"{objectName} (sandbox)", time).CertificatePem;
 
-    private static (string Name, string Key)? Reference(System.Text.Json.Nodes.JsonObject source, string field)
+    private static (string Name, string Key)? Reference(JsonObject source, string field)
     {
-        var reference = source[field] as System.Text.Json.Nodes.JsonObject;
+        var reference = source[field] as JsonObject;
         var name = (string?)reference?["name"];
         var key = (string?)reference?["key"];
         return string.IsNullOrEmpty(name) || string.IsNullOrEmpty(key) ? null : (name, key);

@@ -68,6 +68,19 @@ public sealed class SeededIdentifiers(SeededAccount account, SandboxCertificateA
         return changes;
     }
 
-    private static IEnumerable<(JsonObject Item, int Index)> Indexed(JsonNode? node) =>
-        node is JsonArray array ? array.Select((item, index) => (item as JsonObject, index)).Where(p => p.Item1 is not null).Select(p => (p.Item1!, p.index)) : [];
+    private static IEnumerable<(JsonObject Item, int Index)> Indexed(JsonNode? node)
+    {
+        if (node is not JsonArray array)
+        {
+            yield break;
+        }
+
+        for (var index = 0; index < array.Count; index++)
+        {
+            if (array[index] is JsonObject item)
+            {
+                yield return (item, index);
+            }
+        }
+    }
 }
