@@ -177,8 +177,8 @@ public sealed class SandboxCommand(TimeProvider? time = null)
         var states = snapshot.States;
         await StatusTable.WriteAsync(output, states).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
-        var aws = new AwsClientFactory(sandbox.AwsClientOptions(time)).ClientsFor(AwsTarget.Default);
-        await new AwsStateReport(aws, sandbox.Client).WriteAsync(output, snapshot, budget.Token).ConfigureAwait(false);
+        using var awsFactory = new AwsClientFactory(sandbox.AwsClientOptions(time));
+        await new AwsStateReport(awsFactory.ClientsFor(AwsTarget.Default), sandbox.Client).WriteAsync(output, snapshot, budget.Token).ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
 
         var elapsed = time.GetElapsedTime(started).TotalSeconds;

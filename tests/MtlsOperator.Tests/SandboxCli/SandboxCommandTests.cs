@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using k8s;
+using MtlsOperator.Aws;
 using MtlsOperator.Aws.Credentials;
 using MtlsOperator.Sandbox.Aws;
 using MtlsOperator.Sandbox.Cli;
@@ -55,17 +56,17 @@ public sealed class SandboxCommandTests
         await run.WaitForOutputAsync("keeps running until Ctrl+C");
 
         var env = ReadEnv(Path.Combine(run.StateDirectory, "aws.env"));
-        var clients = new MtlsOperator.Aws.AwsClientFactory(new MtlsOperator.Aws.AwsClientOptions
+        using var aws = new AwsClientFactory(new AwsClientOptions
         {
             DefaultRegion = env["AWS_REGION"],
             Environment = name => env.GetValueOrDefault(name),
             Credentials = new StaticCredentialSource(new SigningCredentials(env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"], null, null)),
-        }).ClientsFor(MtlsOperator.Aws.AwsTarget.Default);
-        var listeners = await clients.Listeners.ListAsync(ListenerArnPrefix(run.Output.ToString()), CancellationToken.None);
+        });
+        var listener = await aws.ClientsFor(AwsTarget.Default).Listeners.DescribeAsync(PrintedListenerArn(run.Output.ToString()), CancellationToken.None);
         using var kubernetes = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(run.StateDirectory, "kubeconfig")));
         var namespaces = await kubernetes.CoreV1.ListNamespaceAsync();
 
-        Assert.Contains(listeners, l => l.Protocol == "HTTPS");
+        Assert.Equal("HTTPS", listener.Protocol);
         Assert.Contains(namespaces.Items, n => n.Metadata.Name == "payments");
         Assert.Contains("Interrupted", await InterruptedOutputAsync(run), StringComparison.Ordinal);
     }
@@ -175,12 +176,11 @@ public sealed class SandboxCommandTests
         return run.Output.ToString();
     }
 
-    private static string ListenerArnPrefix(string output)
+    private static string PrintedListenerArn(string output)
     {
-        // The seeded listener's load balancer: the listener ARN printed at start-up, with "listener" for "loadbalancer".
+        // The seeded HTTPS listener, as the start-up lines print it.
         var line = output.Split('\n').First(l => l.Contains("HTTPS listener", StringComparison.Ordinal));
-        var arn = line[(line.IndexOf("arn:", StringComparison.Ordinal))..].Trim();
-        return arn[..arn.LastIndexOf('/')].Replace(":listener/", ":loadbalancer/", StringComparison.Ordinal);
+        return line[line.IndexOf("arn:", StringComparison.Ordinal)..].Trim();
     }
 
     private static Dictionary<string, string> ReadEnv(string path) =>
