@@ -89,22 +89,23 @@ public sealed class SandboxCommand(TimeProvider? time = null)
         if (arguments.NoOperator)
         {
             await WriteNoOperatorHowToAsync(output, state).ConfigureAwait(false);
+            await WriteKeepRunningHowToAsync(output, sandbox, state, samples).ConfigureAwait(false);
             snapshot = await watcher.WatchAsync(untilAllReady: false, cancellationToken).ConfigureAwait(false);
             return await ReportAsync(output, sandbox, snapshot, started).ConfigureAwait(false);
         }
 
         await sandbox.StartOperatorAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"Operator running in-process; waiting up to {arguments.Timeout.TotalSeconds:0}s for every resource to be Ready.").ConfigureAwait(false);
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        using (var timeout = new CancellationTokenSource(arguments.Timeout, time))
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
         {
-            deadline.CancelAfter(arguments.Timeout);
             snapshot = await watcher.WatchAsync(untilAllReady: true, deadline.Token).ConfigureAwait(false);
         }
 
         var exitCode = await ReportAsync(output, sandbox, snapshot, started).ConfigureAwait(false);
         if (arguments.KeepRunning && !cancellationToken.IsCancellationRequested)
         {
-            await WriteKeepRunningHowToAsync(output, sandbox, state).ConfigureAwait(false);
+            await WriteKeepRunningHowToAsync(output, sandbox, state, samples).ConfigureAwait(false);
             await watcher.WatchAsync(untilAllReady: false, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync("Interrupted: stopping the operator and the emulators.").ConfigureAwait(false);
         }
@@ -228,15 +229,16 @@ public sealed class SandboxCommand(TimeProvider? time = null)
             """).ConfigureAwait(false);
     }
 
-    private static async Task WriteKeepRunningHowToAsync(TextWriter output, SandboxEnvironment sandbox, StateDirectory state)
+    private static async Task WriteKeepRunningHowToAsync(TextWriter output, SandboxEnvironment sandbox, StateDirectory state, SampleSet samples)
     {
+        var example = samples.Manifests.FirstOrDefault(m => m.ApiVersion == Api.MtlsApiGroup.ApiVersion);
+        var describe = example is null ? "" : $"\n  kubectl -n {example.Namespace} describe {example.Kind.ToLowerInvariant()} {example.Name}";
         var bucket = sandbox.Account is { } account ? $"\n  aws s3api list-object-versions --bucket {account.BucketName}" : "";
         await output.WriteLineAsync($"""
 
             The sandbox keeps running until Ctrl+C. From another shell:
               export KUBECONFIG={state.KubeconfigPath}
-              kubectl get mtls -A
-              kubectl -n payments describe truststore partners
+              kubectl get mtls -A{describe}
               source {state.AwsEnvPath}
               aws elbv2 describe-trust-stores
               aws apigateway get-domain-names{bucket}

@@ -22,11 +22,12 @@ public sealed class StateDirectory(string path)
         Directory.CreateDirectory(Path);
         await sandbox.Kube.WriteKubeconfigAsync(KubeconfigPath, cancellationToken).ConfigureAwait(false);
 
-        // The emulator's well-known example keys (AWS documentation's), never real credentials; with an external
-        // endpoint such as LocalStack any keys are accepted.
+        // AWS_DEFAULT_REGION too, as AWS CLI v1 ignores AWS_REGION. The keys are the emulator's well-known example keys
+        // (AWS documentation's), never real credentials; an external endpoint such as LocalStack accepts any.
         var env = new StringBuilder()
             .Append("export AWS_ENDPOINT_URL=").Append(sandbox.AwsEndpoint.ToString().TrimEnd('/')).Append('\n')
             .Append("export AWS_REGION=").Append(sandbox.Options.Region).Append('\n')
+            .Append("export AWS_DEFAULT_REGION=").Append(sandbox.Options.Region).Append('\n')
             .Append("export AWS_ACCESS_KEY_ID=").Append(AwsEmulatorCredentials.AccessKeyId).Append('\n')
             .Append("export AWS_SECRET_ACCESS_KEY=").Append(AwsEmulatorCredentials.SecretAccessKey).Append('\n')
             .ToString();

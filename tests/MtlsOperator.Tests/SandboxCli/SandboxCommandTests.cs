@@ -41,7 +41,7 @@ public sealed class SandboxCommandTests
         Assert.Matches(@"KIND\s+NAMESPACE/NAME\s+READY\s+REASON\s+ARN / ENDPOINT\s+EXPIRES\n", output);
 
         var env = ReadEnv(Path.Combine(run.StateDirectory, "aws.env"));
-        Assert.Equal(["AWS_ACCESS_KEY_ID", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_SECRET_ACCESS_KEY"], env.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["AWS_ACCESS_KEY_ID", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_SECRET_ACCESS_KEY"], env.Keys.Order(StringComparer.Ordinal));
         Assert.StartsWith("http://127.0.0.1:", env["AWS_ENDPOINT_URL"], StringComparison.Ordinal);
         Assert.Equal("eu-west-1", env["AWS_REGION"]);
         var kubeconfig = await File.ReadAllTextAsync(Path.Combine(run.StateDirectory, "kubeconfig"));
