@@ -19,7 +19,7 @@ public static class Program
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
-        var commandLine = new CommandLine([new CrdsCommand()]);
+        var commandLine = new CommandLine([new CrdsCommand(), new ValidateCommand()]);
         return await commandLine.RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
     }
 }

@@ -25,6 +25,7 @@ public sealed class EventRecorder : IEventRecorder
     private readonly Lock gate = new();
     private readonly Dictionary<EventKey, Seen> seen = [];
     private readonly LinkedList<EventKey> order = new();
+    private long sequence;
 
     public EventRecorder(IKubernetes kubernetes, string component, string instance, TimeProvider? time = null, ILogger? logger = null)
     {
@@ -75,7 +76,8 @@ public sealed class EventRecorder : IEventRecorder
                 {
                     Metadata = new V1ObjectMeta
                     {
-                        Name = $"{meta.Name}.{now.Ticks:x}",
+                        // client-go uses the time in nanoseconds; the sequence keeps two events in one tick apart.
+                        Name = $"{meta.Name}.{now.Ticks:x}{Interlocked.Increment(ref sequence):x}",
                         NamespaceProperty = ns,
                     },
                     InvolvedObject = new V1ObjectReference

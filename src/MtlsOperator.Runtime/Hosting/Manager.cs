@@ -77,6 +77,18 @@ public sealed class Manager : IDisposable
         }
     }
 
+    /// <summary>True once every informer has listed once (a readiness signal).</summary>
+    public bool HasSynced
+    {
+        get
+        {
+            lock (informers)
+            {
+                return informers.Values.All(i => i.HasSynced);
+            }
+        }
+    }
+
     /// <summary>The registered controllers.</summary>
     public IReadOnlyList<IController> Controllers => controllers;
 

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using MtlsOperator.Runtime.Controllers;
 using MtlsOperator.Runtime.Hosting;
 using MtlsOperator.Runtime.Resources;
 using MtlsOperator.Sandbox.Kubernetes;
@@ -76,6 +77,26 @@ internal sealed class EmulatedCluster : IAsyncDisposable
 
     public async Task<Widget> GetWidgetAsync(string name) =>
         await Widgets.GetAsync(Namespace, name, CancellationToken.None) ?? throw new InvalidOperationException($"widget {name} is gone");
+
+    /// <summary>A manager watching the test namespace, on the shared client unless given another.</summary>
+    public Manager NewManager(ManagerOptions? options = null, IKubernetes? client = null) =>
+        new(client ?? Client, (options ?? new ManagerOptions()) with
+        {
+            Namespace = Namespace,
+            Name = "runtime-tests",
+            Controller = new ControllerOptions { Workers = 2 },
+        });
+
+    /// <summary>Runs a Widget controller around <paramref name="reconciler"/> (which reads from its cache).</summary>
+    public Controller<Widget> RunController(RecordingReconciler reconciler, Func<ControllerBuilder<Widget>, ControllerBuilder<Widget>>? configure = null)
+    {
+        var manager = NewManager();
+        var builder = manager.For<Widget>(WidgetResource.Descriptor);
+        var controller = (configure?.Invoke(builder) ?? builder).Complete(reconciler);
+        reconciler.Cache = controller.Informer;
+        Run(manager);
+        return controller;
+    }
 
     /// <summary>Starts <paramref name="manager"/>; it is stopped (gracefully) when the cluster is disposed, if not before.</summary>
     public RunningManager Run(Manager manager)

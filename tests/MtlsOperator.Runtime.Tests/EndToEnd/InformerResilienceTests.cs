@@ -17,7 +17,7 @@ public sealed class InformerResilienceTests
             live.Add($"w{i}");
         }
 
-        var manager = ReconcileLoopTests.NewManager(cluster);
+        var manager = cluster.NewManager();
         using var restarts = new WatchRestartRecorder(manager.Metrics);
         var statusWriter = new StatusWriter<Widget>(manager.GetClient<Widget>(WidgetResource.Descriptor));
         var reconciler = new RecordingReconciler(async (call, ct) =>

@@ -1,7 +1,5 @@
 using k8s;
 using System.Diagnostics;
-using MtlsOperator.Runtime.Controllers;
-using MtlsOperator.Runtime.Hosting;
 using MtlsOperator.Runtime.Queue;
 using MtlsOperator.Runtime.Reconciliation;
 
@@ -29,14 +27,12 @@ public sealed class ReconcileLoopTests
 
             return Result.Done;
         });
-        var manager = NewManager(cluster);
-        reconciler.Cache = manager.For<Widget>(WidgetResource.Descriptor).WithWorkers(4).Complete(reconciler).Informer;
-        cluster.Run(manager);
+        var cache = cluster.RunController(reconciler, b => b.WithWorkers(4)).Informer;
 
         await firstRunning.Task.WaitAsync(Eventually.DefaultTimeout);
         await cluster.ResizeAsync("w", 2);
         await cluster.ResizeAsync("w", 3);
-        await Eventually.TrueAsync(() => reconciler.Cache.Get(W)?.Metadata.Generation == 3, "the informer saw both changes");
+        await Eventually.TrueAsync(() => cache.Get(W)?.Metadata.Generation == 3, "the informer saw both changes");
         release.TrySetResult();
 
         await Eventually.TrueAsync(() => reconciler.CountFor("w") >= 2, "a second reconcile");
@@ -55,16 +51,14 @@ public sealed class ReconcileLoopTests
         var runs = 0;
         var reconciler = new RecordingReconciler((_, _) =>
             Task.FromResult(Interlocked.Increment(ref runs) == 1 ? Result.After(requeueAfter) : Result.Done));
-        var manager = NewManager(cluster);
-        reconciler.Cache = manager.For<Widget>(WidgetResource.Descriptor).Complete(reconciler).Informer;
-        cluster.Run(manager);
+        var cache = cluster.RunController(reconciler).Informer;
         await Eventually.TrueAsync(() => reconciler.CountFor("w") == 1, "the first reconcile");
 
         // Someone else writes status: a watch event that must neither run the reconciler nor drop the pending requeue.
         var current = await cluster.GetWidgetAsync("w");
         current.Status = new WidgetStatus { ReconciledBy = "somebody else" };
         var updated = await cluster.Widgets.ReplaceStatusAsync(current, CancellationToken.None);
-        await Eventually.TrueAsync(() => reconciler.Cache.Get(W)?.Metadata.ResourceVersion == updated.Metadata.ResourceVersion, "the informer saw the status update");
+        await Eventually.TrueAsync(() => cache.Get(W)?.Metadata.ResourceVersion == updated.Metadata.ResourceVersion, "the informer saw the status update");
         Assert.Equal(1, reconciler.CountFor("w"));
 
         await Eventually.TrueAsync(() => reconciler.CountFor("w") == 2, "the requeued reconcile");
@@ -83,11 +77,7 @@ public sealed class ReconcileLoopTests
         var reconciler = new RecordingReconciler((_, _) => Interlocked.Increment(ref runs) < 5
             ? throw new InvalidOperationException("the backend is not there yet")
             : Task.FromResult(Result.Done));
-        var manager = NewManager(cluster);
-        reconciler.Cache = manager.For<Widget>(WidgetResource.Descriptor)
-            .WithOptions(o => o with { RateLimiter = _ => new ItemExponentialFailureRateLimiter<Request>(baseDelay, TimeSpan.FromSeconds(10)) })
-            .Complete(reconciler).Informer;
-        cluster.Run(manager);
+        cluster.RunController(reconciler, b => b.WithOptions(o => o with { RateLimiter = _ => new ItemExponentialFailureRateLimiter<Request>(baseDelay, TimeSpan.FromSeconds(10)) }));
 
         await Eventually.TrueAsync(() => reconciler.CountFor("w") == 5, "five attempts");
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -111,9 +101,7 @@ public sealed class ReconcileLoopTests
         var reconciler = new RecordingReconciler((call, _) => call.Widget?.Spec.Size % 2 == 1
             ? throw new TerminalException("spec.size must be even; set it to 2 or 4")
             : Task.FromResult(Result.Done));
-        var manager = NewManager(cluster);
-        reconciler.Cache = manager.For<Widget>(WidgetResource.Descriptor).Complete(reconciler).Informer;
-        cluster.Run(manager);
+        cluster.RunController(reconciler);
 
         await Eventually.TrueAsync(() => reconciler.CountFor("w") == 1, "the first reconcile");
         await Eventually.TrueAsync(
@@ -127,12 +115,4 @@ public sealed class ReconcileLoopTests
         await Eventually.TrueAsync(() => reconciler.CountFor("w") == 2, "a reconcile after the fix");
         Assert.Equal(4, reconciler.Calls.Last().Widget?.Spec.Size);
     }
-
-    internal static Manager NewManager(EmulatedCluster cluster, ManagerOptions? options = null, k8s.IKubernetes? client = null) =>
-        new(client ?? cluster.Client, (options ?? new ManagerOptions()) with
-        {
-            Namespace = EmulatedCluster.Namespace,
-            Name = "runtime-tests",
-            Controller = new ControllerOptions { Workers = 2 },
-        });
 }

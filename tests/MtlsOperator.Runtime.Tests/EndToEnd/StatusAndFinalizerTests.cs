@@ -27,10 +27,7 @@ public sealed class StatusAndFinalizerTests
             }, ct);
             return Result.Done;
         });
-        var manager = ReconcileLoopTests.NewManager(cluster);
-        var controller = manager.For<Widget>(WidgetResource.Descriptor).Complete(reconciler);
-        reconciler.Cache = controller.Informer;
-        cluster.Run(manager);
+        var controller = cluster.RunController(reconciler);
         await Eventually.TrueAsync(async () => (await cluster.GetWidgetAsync("w")).Status?.ObservedGeneration == 1, "status written for generation 1");
         await Eventually.TrueAsync(() => controller.Informer.Get(W)?.Status?.ObservedGeneration == 1, "the cache caught up");
 

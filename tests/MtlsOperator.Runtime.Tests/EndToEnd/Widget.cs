@@ -23,12 +23,14 @@ public sealed class Widget : IKubernetesObject<V1ObjectMeta>, ISpec<WidgetSpec>,
     public WidgetStatus? Status { get; set; }
 }
 
+/// <summary>What the user asks of a widget.</summary>
 public sealed class WidgetSpec
 {
     [JsonPropertyName("size")]
     public int Size { get; set; }
 }
 
+/// <summary>What the reconciler last reported.</summary>
 public sealed class WidgetStatus
 {
     [JsonPropertyName("observedGeneration")]

@@ -31,6 +31,26 @@ public sealed class CustomResourceTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Non_structural_schemas_are_rejected_like_kube()
+    {
+        var crd = Widgets.Definition();
+        crd.Metadata.Name = "gizmos.example.dev";
+        crd.Spec.Names = new V1CustomResourceDefinitionNames { Plural = "gizmos", Kind = "Gizmo" };
+        var spec = crd.Spec.Versions[0].Schema.OpenAPIV3Schema.Properties["spec"];
+        spec.Properties["untyped"] = new V1JSONSchemaProps { Description = "no type" };
+        spec.Properties["list"] = new V1JSONSchemaProps { Type = "array" };
+        spec.AdditionalProperties = new V1JSONSchemaProps { Type = "string" };
+
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd));
+
+        var causes = status["details"]!["causes"]!.AsArray().ToDictionary(c => c!["field"]!.GetValue<string>(), c => c!["message"]!.GetValue<string>());
+        Assert.Equal("Required value: must not be empty for specified object fields", causes["spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[untyped].type"]);
+        Assert.Equal("Required value: must be specified", causes["spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[list].items"]);
+        Assert.Equal("Forbidden: additionalProperties and properties are mutual exclusive", causes["spec.versions[0].schema.openAPIV3Schema.properties[spec].additionalProperties"]);
+        Assert.Equal("CustomResourceDefinition", status["details"]!["kind"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Unregistered_resource_is_404()
     {
         var status = await KubeAssert.FailsWithStatusAsync(404, "NotFound", () =>

@@ -34,6 +34,17 @@ public sealed class GarbageCollectionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_dependent_of_an_owner_that_never_existed_is_collected()
+    {
+        var ghost = new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "ghost", Uid = Guid.NewGuid().ToString() };
+        await CreateSecretAsync("dangling", ghost);
+        await CreateSecretAsync("kept");
+
+        await KubeAssert.EventuallyAsync(async () => (await Client.CoreV1.ListNamespacedSecretAsync("default")).Items.All(s => s.Metadata.Name != "dangling"), "the dangling dependent to be collected");
+        Assert.NotNull(await Client.CoreV1.ReadNamespacedSecretAsync("kept", "default"));
+    }
+
+    [Fact]
     public async Task Orphan_propagation_keeps_dependents_and_drops_the_reference()
     {
         var owner = await CreateMapAsync("owner");

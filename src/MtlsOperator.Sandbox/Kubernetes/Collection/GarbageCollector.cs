@@ -73,6 +73,13 @@ internal sealed class GarbageCollector
 
         if (!obj.Deleting)
         {
+            // An object created (or re-pointed) at owners that no longer exist is collected too, as kube's GC
+            // treats dangling ownerReferences.
+            if (change.Type == ChangeType.Added || !SameOwners(change.Previous, obj))
+            {
+                CollectIfOrphaned(obj);
+            }
+
             return;
         }
 
@@ -102,13 +109,21 @@ internal sealed class GarbageCollector
     {
         foreach (var dependent in _registry.Store.DependentsOf(ownerUid))
         {
-            // A dependent goes only when none of its owners remain, as kube's GC decides.
-            if (dependent.OwnerUids.All(uid => !_registry.Store.ExistsWithUid(uid)))
-            {
-                Delete(dependent);
-            }
+            CollectIfOrphaned(dependent);
         }
     }
+
+    /// <summary>A dependent goes only when none of its owners remain, as kube's GC decides.</summary>
+    private void CollectIfOrphaned(StoredObject dependent)
+    {
+        if (dependent.OwnerUids.Count > 0 && dependent.OwnerUids.All(uid => !_registry.Store.ExistsWithUid(uid)))
+        {
+            Delete(dependent);
+        }
+    }
+
+    private static bool SameOwners(StoredObject? previous, StoredObject current) =>
+        previous is not null && previous.OwnerUids.SequenceEqual(current.OwnerUids, StringComparer.Ordinal);
 
     private void TryFinishForeground(StoredObject owner)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MtlsOperator.Sandbox.Kubernetes.Errors;
+using MtlsOperator.Sandbox.Kubernetes.Validation;
 
 namespace MtlsOperator.Sandbox.Kubernetes.Resources;
 
@@ -61,6 +62,15 @@ internal static class CustomResourceDefinitionReader
                 if (versionArray[i] is not JsonObject version)
                 {
                     continue;
+                }
+
+                if (version["schema"]?["openAPIV3Schema"] is JsonObject schema)
+                {
+                    StructuralSchemaValidator.Validate(schema, $"spec.versions[{i}].schema.openAPIV3Schema", errors);
+                }
+                else
+                {
+                    errors.Add(FieldError.Required($"spec.versions[{i}].schema.openAPIV3Schema", "schemas are required"));
                 }
 
                 if (version["served"]?.GetValue<bool>() != true)
