@@ -10,5 +10,8 @@ public static class OperatorControllers
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(context);
+        Controllers.TrustStores.TrustStoreController.Register(manager, context);
+        Controllers.ClientCertificates.ClientCertificateController.Register(manager, context);
+        Controllers.PrivateApiExposures.PrivateApiExposureController.Register(manager, context);
     }
 }
