@@ -121,8 +121,8 @@ public sealed class KubeApiEmulator : IAsyncDisposable
             users:
             - name: mtls-sandbox
               user:
-                # The emulator does not authenticate, but KubernetesClient refuses a kubeconfig user without credentials.
-                token: mtls-sandbox
+                # The emulator accepts any caller; KubernetesClient (and so mtls-operator run) refuses a user without credentials.
+                token: sandbox
             contexts:
             - name: mtls-sandbox
               context:
