@@ -108,9 +108,13 @@ public sealed class ApiGatewayExposureTests
     [Fact]
     public async Task Truststore_warnings_set_Degraded_with_an_event()
     {
-        await using var sandbox = await ExposureSandbox.StartAsync();
-        var expired = TestCertificates.Ca($"Retired CA {Guid.NewGuid():N}", notBefore: DateTimeOffset.UtcNow.AddYears(-2), notAfter: DateTimeOffset.UtcNow.AddDays(-1));
-        await ReadyTrustStore.CreateAsync(sandbox, "partners", "default", ReadyTrustStore.FreshCa("Partner CA"), expired);
+        // The operator never uploads an expired CA, but a CA expires while its bundle is in use: AWS's clock is 60 days
+        // ahead of the operator's, past the end of a CA that was valid (and not yet expiring soon) at upload.
+        var aws = new MtlsOperator.Tests.Controllers.TrustStores.ShiftedClock();
+        aws.Shift(TimeSpan.FromDays(60));
+        await using var sandbox = await ExposureSandbox.StartAsync(awsTime: aws);
+        var retiring = ReadyTrustStore.FreshCa("Retiring CA", validFor: TimeSpan.FromDays(45));
+        await ReadyTrustStore.CreateAsync(sandbox, "partners", "default", ReadyTrustStore.FreshCa("Partner CA"), retiring);
         await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
 
         var degraded = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Degraded, "True", PrivateApiExposureReasons.TruststoreWarnings);
