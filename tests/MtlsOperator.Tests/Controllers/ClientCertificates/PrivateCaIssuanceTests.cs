@@ -65,7 +65,7 @@ public sealed class PrivateCaIssuanceTests
     [Fact]
     public async Task Renews_at_renewal_time_with_a_new_key_and_certificate()
     {
-        var clock = new ShiftableClock();
+        var clock = new ShiftedClock();
         await using var sandbox = await SandboxEnvironment.StartAsync(Options(clock));
         await sandbox.StartOperatorAsync();
         var caArn = sandbox.Account!.SubordinateCaArn;
@@ -74,7 +74,7 @@ public sealed class PrivateCaIssuanceTests
         var first = await WaitForRevisionAsync(sandbox, "renewing", 1);
         var firstSecret = (await ReadSecretAsync(sandbox, "renewing-tls"))!;
 
-        clock.Advance(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        clock.Shift(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         var second = await WaitForRevisionAsync(sandbox, "renewing", 2);
 
         var secret = (await ReadSecretAsync(sandbox, "renewing-tls"))!;

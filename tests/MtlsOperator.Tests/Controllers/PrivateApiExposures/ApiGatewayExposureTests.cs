@@ -110,7 +110,7 @@ public sealed class ApiGatewayExposureTests
     {
         // The operator never uploads an expired CA, but a CA expires while its bundle is in use: AWS's clock is 60 days
         // ahead of the operator's, past the end of a CA that was valid (and not yet expiring soon) at upload.
-        var aws = new MtlsOperator.Tests.Controllers.TrustStores.ShiftedClock();
+        var aws = new ShiftedClock();
         aws.Shift(TimeSpan.FromDays(60));
         await using var sandbox = await ExposureSandbox.StartAsync(awsTime: aws);
         var retiring = ReadyTrustStore.FreshCa("Retiring CA", validFor: TimeSpan.FromDays(45));
