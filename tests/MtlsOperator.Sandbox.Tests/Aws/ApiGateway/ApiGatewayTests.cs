@@ -181,6 +181,28 @@ public sealed class ApiGatewayTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Domain_names_and_base_path_mappings_are_listed_under_item_in_pages_of_limit()
+    {
+        await CreateDomainAsync("a.example.com");
+        await CreateDomainAsync("b.example.com");
+        foreach (var basePath in new[] { "v1", "v2", "v3" })
+        {
+            await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/a.example.com/basepathmappings", new JsonObject { ["restApiId"] = api.Id, ["basePath"] = basePath });
+        }
+
+        var (_, _, domains) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames");
+        var (_, _, first) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/a.example.com/basepathmappings?limit=2");
+        var position = first["position"]!.GetValue<string>();
+        var (_, _, second) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/domainnames/a.example.com/basepathmappings?limit=2&position={Uri.EscapeDataString(position)}");
+
+        Assert.Null(domains["items"]);
+        Assert.Equal(["a.example.com", "b.example.com"], domains["item"]!.AsArray().Select(d => d!["domainName"]!.GetValue<string>()));
+        Assert.Equal(["v1", "v2"], first["item"]!.AsArray().Select(m => m!["basePath"]!.GetValue<string>()));
+        Assert.Equal(["v3"], second["item"]!.AsArray().Select(m => m!["basePath"]!.GetValue<string>()));
+        Assert.Null(second["position"]);
+    }
+
+    [Fact]
     public async Task Tags_on_domain_names_round_trip_and_delete_removes_the_domain()
     {
         var (_, _, created) = await CreateDomainAsync("tags.example.com");

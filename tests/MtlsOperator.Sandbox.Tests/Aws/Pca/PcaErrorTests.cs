@@ -79,6 +79,7 @@ public sealed class PcaErrorTests : EmulatorTest
 
     [Theory]
     [InlineData("END_DATE", 20300101000000L, "2030-01-01T00:00:00Z")]
+    [InlineData("END_DATE", 300101000000L, "2030-01-01T00:00:00Z")]
     [InlineData("ABSOLUTE", 1893456000L, "2030-01-01T00:00:00Z")]
     public async Task Absolute_validity_types_set_the_exact_not_after(string type, long value, string expected)
     {
