@@ -91,7 +91,7 @@ public sealed class PrivateCaClient(AwsServiceChannel channel) : IPrivateCa
         var body = new JsonObject
         {
             ["CertificateAuthorityArn"] = certificateAuthorityArn,
-            ["CertificateSerial"] = serialNumberHex,
+            ["CertificateSerial"] = CertificateSerial.Format(serialNumberHex),
             ["RevocationReason"] = reason,
         };
         return _rpc.SendAsync("RevokeCertificate", body, cancellationToken);
