@@ -224,6 +224,25 @@ public sealed class ApiGatewayTests : EmulatorTest
         Assert.Equal("NotFoundException", missingType);
     }
 
+    [Fact]
+    public async Task Tagging_past_50_tags_is_refused_and_changes_nothing()
+    {
+        var arn = $"arn:aws:apigateway:eu-west-1::/restapis/{api.Id}";
+        var tooMany = new JsonObject();
+        for (var i = 0; i < 51; i++)
+        {
+            tooMany[$"k{i}"] = "v";
+        }
+
+        await Client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject { ["tags"] = new JsonObject { ["owner"] = "platform" } });
+        var (status, errorType, _) = await Client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject { ["tags"] = tooMany });
+        var (_, _, tags) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{Uri.EscapeDataString(arn)}");
+
+        Assert.Equal(400, status);
+        Assert.Equal("BadRequestException", errorType);
+        Assert.Equal(["owner"], tags["tags"]!.AsObject().Select(t => t.Key));
+    }
+
     private Task<(int Status, string? ErrorType, JsonObject Body)> CreateDomainAsync(string name, string? version = null) =>
         Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames", new JsonObject
         {
