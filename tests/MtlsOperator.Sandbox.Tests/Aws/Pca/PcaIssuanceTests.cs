@@ -58,6 +58,25 @@ public sealed class PcaIssuanceTests : EmulatorTest
         Assert.StartsWith(issuing.Arn + "/certificate/", certificateArn, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("EndEntityClientAuthCertificate_CSRPassthrough/V1")]
+    [InlineData("EndEntityClientAuthCertificate_APIPassthrough/V1")]
+    [InlineData("EndEntityClientAuthCertificate_APICSRPassthrough/V1")]
+    public async Task Passthrough_variants_of_a_template_issue_with_its_usages(string template)
+    {
+        var (csr, key) = TestPki.Csr("passthrough");
+        using var _ = key;
+        var request = IssueRequest(csr);
+        request["TemplateArn"] = "arn:aws:acm-pca:::template/" + template;
+
+        var (status, body) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", request);
+
+        Assert.True(status == 200, body.ToJsonString());
+        var certificate = Emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued[body["CertificateArn"]!.GetValue<string>()].Certificate;
+        var eku = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single();
+        Assert.Equal(["1.3.6.1.5.5.7.3.2"], eku.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value));
+    }
+
     [Fact]
     public async Task Validity_sets_not_after_and_not_before_is_backdated_an_hour()
     {
