@@ -125,7 +125,8 @@ internal sealed partial class ApiGatewayService : IAwsService
             };
         }
 
-        var segments = path.Split('/', 5, StringSplitOptions.RemoveEmptyEntries);
+        // At most four segments: a multi-level base path (sent as one %2F-encoded label) is the last one, whole.
+        var segments = path.Split('/', 4, StringSplitOptions.RemoveEmptyEntries);
         return (segments, method) switch
         {
             ([ "restapis" ], "GET") => new("GetRestApis", null, null),

@@ -203,6 +203,24 @@ public sealed class ApiGatewayTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Multi_level_base_path_is_one_encoded_path_label()
+    {
+        await CreateDomainAsync("levels.example.com");
+        await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/levels.example.com/basepathmappings", new JsonObject
+        {
+            ["restApiId"] = api.Id, ["basePath"] = "orders/v2",
+        });
+
+        var (status, _, mapping) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/levels.example.com/basepathmappings/orders%2Fv2");
+        var (deleted, _, _) = await Client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/levels.example.com/basepathmappings/orders%2Fv2");
+
+        Assert.Equal(200, status);
+        Assert.Equal("orders/v2", mapping["basePath"]!.GetValue<string>());
+        Assert.Equal(202, deleted);
+        Assert.Empty(Emulator.ApiGateway.DomainName("levels.example.com")!.BasePathMappings);
+    }
+
+    [Fact]
     public async Task Tags_on_domain_names_round_trip_and_delete_removes_the_domain()
     {
         var (_, _, created) = await CreateDomainAsync("tags.example.com");
