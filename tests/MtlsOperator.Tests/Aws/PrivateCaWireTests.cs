@@ -49,7 +49,8 @@ public sealed class PrivateCaWireTests : IDisposable
         _handler.Reply(HttpStatusCode.OK, """
             {"CertificateAuthority":{"Arn":"CA_ARN","Type":"SUBORDINATE","Status":"ACTIVE","Serial":"4c:1f","NotBefore":1.7000000E9,"NotAfter":1.8000000E9,
              "CertificateAuthorityConfiguration":{"KeyAlgorithm":"EC_prime256v1","SigningAlgorithm":"SHA256WITHECDSA","Subject":{"CommonName":"Partners CA"}},
-             "RevocationConfiguration":{"CrlConfiguration":{"Enabled":true,"ExpirationInDays":7,"S3BucketName":"crl-bucket","CustomCname":"crl.example.com","CrlType":"COMPLETE"}}}}
+             "RevocationConfiguration":{"CrlConfiguration":{"Enabled":true,"ExpirationInDays":7,"S3BucketName":"crl-bucket","CustomCname":"crl.example.com","CrlType":"COMPLETE",
+             "S3ObjectAcl":"BUCKET_OWNER_FULL_CONTROL","CrlDistributionPointExtensionConfiguration":{"OmitExtension":false},"CustomPath":"revocation/partners"}}}}
             """.Replace("CA_ARN", CaArn, StringComparison.Ordinal), "application/x-amz-json-1.1");
 
         var ca = await PrivateCa.DescribeAsync(CaArn, CancellationToken.None);
@@ -59,7 +60,7 @@ public sealed class PrivateCaWireTests : IDisposable
         Assert.True(ca.IsActive);
         Assert.Equal("SUBORDINATE", ca.Type);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), ca.NotAfter);
-        Assert.Equal(new CrlConfiguration(true, "crl-bucket", "crl.example.com", null, 7, "COMPLETE"), ca.Crl);
+        Assert.Equal(new CrlConfiguration(true, "crl-bucket", "crl.example.com", "revocation/partners", 7, "COMPLETE", "BUCKET_OWNER_FULL_CONTROL", false), ca.Crl);
     }
 
     [Fact]
