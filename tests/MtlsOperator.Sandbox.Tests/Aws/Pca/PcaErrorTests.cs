@@ -96,6 +96,33 @@ public sealed class PcaErrorTests : EmulatorTest
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
     }
 
+    [Theory]
+    [InlineData("S3ObjectAcl", "PRIVATE", "ValidationException")]
+    [InlineData("CrlType", "DELTA", "ValidationException")]
+    [InlineData("CrlType", "PARTITIONED", "InvalidArgsException")]
+    [InlineData("CustomCname", "crl.example.com", "InvalidArgsException")]
+    public async Task Crl_configuration_enums_and_combinations_are_checked(string member, string value, string expectedType)
+    {
+        var crl = new JsonObject { ["Enabled"] = true, ["S3BucketName"] = seeded.BucketName, [member] = value };
+        if (member == "CustomCname")
+        {
+            crl["CrlDistributionPointExtensionConfiguration"] = new JsonObject { ["OmitExtension"] = true };
+        }
+
+        var (status, body) = await CallAsync("CreateCertificateAuthority", new JsonObject
+        {
+            ["CertificateAuthorityType"] = "ROOT",
+            ["CertificateAuthorityConfiguration"] = new JsonObject
+            {
+                ["KeyAlgorithm"] = "EC_prime256v1", ["SigningAlgorithm"] = "SHA256WITHECDSA", ["Subject"] = new JsonObject { ["CommonName"] = "Crl" },
+            },
+            ["RevocationConfiguration"] = new JsonObject { ["CrlConfiguration"] = crl },
+        });
+
+        Assert.Equal(400, status);
+        Assert.Equal(expectedType, body["__type"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Untag_removes_tags()
     {
