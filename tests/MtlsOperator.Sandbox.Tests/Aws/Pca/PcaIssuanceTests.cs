@@ -158,6 +158,7 @@ public sealed class PcaIssuanceTests : EmulatorTest
 
         var (_, malformed) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(Convert.ToBase64String("nonsense"u8.ToArray())));
         var (_, wrongAlgorithm) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, signingAlgorithm: "SHA256WITHRSA"));
+        var (_, unknownAlgorithm) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, signingAlgorithm: "SHA1WITHRSA"));
         var (_, tooLong) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: 365 * 20));
         var (_, badArn) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = "not-an-arn" });
         var (_, missing) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject
@@ -171,6 +172,7 @@ public sealed class PcaIssuanceTests : EmulatorTest
 
         Assert.Equal("MalformedCSRException", malformed["__type"]!.GetValue<string>());
         Assert.Equal("InvalidArgsException", wrongAlgorithm["__type"]!.GetValue<string>());
+        Assert.Equal("ValidationException", unknownAlgorithm["__type"]!.GetValue<string>());
         Assert.Equal("InvalidArgsException", tooLong["__type"]!.GetValue<string>());
         Assert.Equal("InvalidArnException", badArn["__type"]!.GetValue<string>());
         Assert.Equal("ResourceNotFoundException", missing["__type"]!.GetValue<string>());
