@@ -10,7 +10,7 @@ public sealed class ResourceInformerTests
 {
     private static readonly InformerOptions FastOptions = new()
     {
-        Namespace = "ns",
+        Namespaces = ["ns"],
         MinWatchTimeout = TimeSpan.FromSeconds(1),
         WatchdogGrace = TimeSpan.FromSeconds(1),
         InitialBackoff = TimeSpan.FromMilliseconds(50),
