@@ -4,6 +4,7 @@ using MtlsOperator.Runtime.Controllers;
 using MtlsOperator.Runtime.Hosting;
 using MtlsOperator.Runtime.Informers;
 using MtlsOperator.Runtime.Reconciliation;
+using MtlsOperator.Runtime.Resources;
 using MtlsOperator.Runtime.Tests.Fakes;
 
 namespace MtlsOperator.Runtime.Tests.EndToEnd;
@@ -81,6 +82,50 @@ public sealed class NamespaceListTests
         Assert.Contains("expired", restarts.Reasons);
         Assert.DoesNotContain(events, e => e.Type == ResourceEventType.Deleted && e.Resource.Metadata.NamespaceProperty == TeamB);
         Assert.Equal(teamBListsBefore, CountLists(cluster, TeamB));
+    }
+
+    [Fact]
+    public async Task Has_synced_only_once_every_watched_namespace_has_listed()
+    {
+        await using var cluster = await StartClusterAsync();
+        await cluster.CreateWidgetAsync("a1", @namespace: TeamA);
+        await cluster.CreateWidgetAsync("b1", @namespace: TeamB);
+        cluster.Emulator.Faults.FailNext(100_000, 503, $"/namespaces/{TeamB}/widgets", "GET");
+        var (manager, informer, _, _) = StartManager(cluster);
+
+        await Eventually.TrueAsync(() => informer.Get(new Request(TeamA, "a1")) is not null, "team-a listed");
+        await Eventually.TrueAsync(() => CountLists(cluster, TeamB) > 0, "team-b's list attempted");
+        var sync = manager.WaitForCacheSyncAsync(CancellationToken.None);
+        Assert.False(informer.HasSynced);
+        Assert.False(sync.IsCompleted);
+
+        cluster.Emulator.Faults.Clear();
+        await sync.WaitAsync(Eventually.DefaultTimeout);
+        Assert.True(informer.HasSynced);
+        Assert.NotNull(informer.Get(new Request(TeamB, "b1")));
+    }
+
+    [Fact]
+    public async Task A_cluster_scoped_type_ignores_the_namespace_list()
+    {
+        await using var cluster = await StartClusterAsync();
+        var namespaces = new ResourceDescriptor("", "v1", "namespaces", "Namespace", Namespaced: false);
+        var informer = new ResourceInformer<V1Namespace>(new ResourceClient<V1Namespace>(cluster.Client, namespaces), new InformerOptions { Namespaces = [TeamA, TeamB] });
+        using var stop = new CancellationTokenSource();
+        var run = informer.RunAsync(stop.Token);
+        try
+        {
+            await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(Eventually.DefaultTimeout);
+
+            Assert.Contains(new Request(null, Unwatched), informer.Keys());
+            Assert.Contains(new Request(null, TeamA), informer.Keys());
+            Assert.NotNull(informer.LastSyncResourceVersion);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(Eventually.DefaultTimeout);
+        }
     }
 
     private static async Task<EmulatedCluster> StartClusterAsync()
