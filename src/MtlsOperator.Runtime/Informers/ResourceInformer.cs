@@ -39,6 +39,10 @@ public sealed class ResourceInformer<T> : IInformer
         this.time = time ?? TimeProvider.System;
         this.metrics = metrics;
         resourceName = client.Resource.ToString();
+        if (this.options.Namespaces.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("a watched namespace must have a name; leave the list empty to watch all namespaces", nameof(options));
+        }
 
         // A cluster-scoped type has no namespaces to pick from; an empty list means every namespace.
         scopes = client.Resource.Namespaced && this.options.Namespaces.Count > 0

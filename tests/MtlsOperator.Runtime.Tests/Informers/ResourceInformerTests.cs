@@ -60,6 +60,14 @@ public sealed class ResourceInformerTests
         Assert.Contains("expired", restarts.Reasons);
     }
 
+    [Fact]
+    public void Refuses_a_blank_namespace_in_the_list()
+    {
+        using var client = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
+
+        Assert.Throws<ArgumentException>(() => new ResourceInformer<V1ConfigMap>(new ResourceClient<V1ConfigMap>(client, ResourceDescriptor.ConfigMaps), FastOptions with { Namespaces = ["ns", " "] }));
+    }
+
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
