@@ -15,7 +15,8 @@ namespace MtlsOperator.Runtime.Informers;
 /// resourceVersion (bookmarks keep it fresh); 410 Gone relists and emits the differences; any other failure reconnects
 /// with jittered backoff; a watch silent past its own timeout is treated as half-open and dropped. The loop only ends
 /// when cancelled, so the cache never silently goes stale. Watching a list of namespaces runs one such loop per
-/// namespace (resourceVersions are not comparable across separate lists), all feeding the one cache.
+/// namespace (resourceVersions are not comparable across separate lists), all feeding the one cache; logs name the
+/// namespace, metrics stay per resource type so their label set does not grow with the list.
 /// </summary>
 public sealed class ResourceInformer<T> : IInformer
     where T : class, IKubernetesObject<V1ObjectMeta>
