@@ -45,7 +45,7 @@ public sealed class RuntimeBenchmark : IBenchmark
             }
         });
 
-        using var manager = new Manager(client, new ManagerOptions { Namespace = Namespace, Name = "benchmark" });
+        using var manager = new Manager(client, new ManagerOptions { Namespaces = [Namespace], Name = "benchmark" });
         var controller = manager.For<V1ConfigMap>(ResourceDescriptor.ConfigMaps).WithWorkers(4).Complete(reconciler);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var started = Stopwatch.StartNew();

@@ -112,7 +112,7 @@ public sealed class Manager : IDisposable
             EnsureNotStarted();
             var informer = new ResourceInformer<T>(
                 GetClient<T>(resource),
-                Options.Informer with { Namespace = resource.Namespaced ? Options.Namespace : null },
+                Options.Informer with { Namespaces = resource.Namespaced ? Options.Namespaces : [] },
                 loggerFactory.CreateLogger<ResourceInformer<T>>(),
                 time,
                 Metrics);

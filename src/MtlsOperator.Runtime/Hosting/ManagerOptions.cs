@@ -13,8 +13,8 @@ public sealed record ManagerOptions
     /// <summary>This instance's name on events (<c>reportingInstance</c>); the pod name is the usual choice.</summary>
     public string Instance { get; init; } = Environment.MachineName;
 
-    /// <summary>Only watch this namespace; null watches all namespaces.</summary>
-    public string? Namespace { get; init; }
+    /// <summary>Only watch these namespaces (one list/watch each); empty watches all namespaces.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     /// <summary>Leader election; null runs workers unconditionally (a single replica, or tests).</summary>
     public LeaderElectionOptions? LeaderElection { get; init; }
@@ -25,6 +25,6 @@ public sealed record ManagerOptions
     /// <summary>Defaults for every controller; each builder can override them.</summary>
     public ControllerOptions Controller { get; init; } = new();
 
-    /// <summary>List/watch settings of every informer (the namespace comes from <see cref="Namespace"/>).</summary>
+    /// <summary>List/watch settings of every informer (the namespaces come from <see cref="Namespaces"/>).</summary>
     public InformerOptions Informer { get; init; } = new();
 }

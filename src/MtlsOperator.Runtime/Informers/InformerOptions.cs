@@ -3,8 +3,10 @@ namespace MtlsOperator.Runtime.Informers;
 /// <summary>How an informer lists and watches.</summary>
 public sealed record InformerOptions
 {
-    /// <summary>Namespace to watch; null watches all namespaces (or a cluster-scoped type).</summary>
-    public string? Namespace { get; init; }
+    /// <summary>
+    /// Namespaces to watch, each with its own list/watch; empty watches all namespaces. Ignored for a cluster-scoped type.
+    /// </summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     /// <summary>Optional label selector applied to list and watch.</summary>
     public string? LabelSelector { get; init; }

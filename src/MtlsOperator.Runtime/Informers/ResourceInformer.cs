@@ -14,7 +14,9 @@ namespace MtlsOperator.Runtime.Informers;
 /// List-then-watch cache of one resource type, keyed by namespace/name. Watches resume from the last seen
 /// resourceVersion (bookmarks keep it fresh); 410 Gone relists and emits the differences; any other failure reconnects
 /// with jittered backoff; a watch silent past its own timeout is treated as half-open and dropped. The loop only ends
-/// when cancelled, so the cache never silently goes stale.
+/// when cancelled, so the cache never silently goes stale. Watching a list of namespaces runs one such loop per
+/// namespace (resourceVersions are not comparable across separate lists), all feeding the one cache; logs name the
+/// namespace, metrics stay per resource type so their label set does not grow with the list.
 /// </summary>
 public sealed class ResourceInformer<T> : IInformer
     where T : class, IKubernetesObject<V1ObjectMeta>
@@ -27,9 +29,8 @@ public sealed class ResourceInformer<T> : IInformer
     private readonly ConcurrentDictionary<Request, T> cache = new();
     private readonly Lock dispatch = new();
     private readonly List<Action<ResourceEvent<T>>> handlers = [];
-    private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IReadOnlyList<WatchScope> scopes;
     private readonly string resourceName;
-    private string? resourceVersion;
 
     public ResourceInformer(ResourceClient<T> client, InformerOptions? options = null, ILogger? logger = null, TimeProvider? time = null, RuntimeMetrics? metrics = null)
     {
@@ -39,14 +40,27 @@ public sealed class ResourceInformer<T> : IInformer
         this.time = time ?? TimeProvider.System;
         this.metrics = metrics;
         resourceName = client.Resource.ToString();
+        if (this.options.Namespaces.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("a watched namespace must have a name; leave the list empty to watch all namespaces", nameof(options));
+        }
+
+        // A cluster-scoped type has no namespaces to pick from; an empty list means every namespace.
+        scopes = client.Resource.Namespaced && this.options.Namespaces.Count > 0
+            ? [.. this.options.Namespaces.Distinct(StringComparer.Ordinal).Select(ns => new WatchScope(ns, $"{resourceName} in namespace {ns}"))]
+            : [new WatchScope(null, resourceName)];
     }
 
     public ResourceDescriptor Resource => client.Resource;
 
-    public bool HasSynced => synced.Task.IsCompleted;
+    /// <summary>True once every watched namespace has been listed once.</summary>
+    public bool HasSynced => scopes.All(s => s.Synced.Task.IsCompleted);
 
-    /// <summary>The resourceVersion the next watch resumes from.</summary>
-    public string? LastSyncResourceVersion => Volatile.Read(ref resourceVersion);
+    /// <summary>
+    /// The resourceVersion the next watch resumes from when one namespace (or all) is watched. With a list of
+    /// namespaces each has its own list/watch and versions of separate lists are not comparable, so this is null.
+    /// </summary>
+    public string? LastSyncResourceVersion => scopes.Count == 1 ? scopes[0].ResourceVersion : null;
 
     /// <summary>Objects in the cache.</summary>
     public int Count => cache.Count;
@@ -82,9 +96,15 @@ public sealed class ResourceInformer<T> : IInformer
         return new Subscription(this, handler);
     }
 
-    public Task WaitForSyncAsync(CancellationToken cancellationToken) => synced.Task.WaitAsync(cancellationToken);
+    /// <summary>Completes when every watched namespace has been listed once.</summary>
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(scopes.Select(s => s.Synced.Task)).WaitAsync(cancellationToken);
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Lists, then watches every watched namespace until cancelled.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        scopes.Count == 1 ? RunScopeAsync(scopes[0], cancellationToken) : Task.WhenAll(scopes.Select(s => RunScopeAsync(s, cancellationToken)));
+
+    private async Task RunScopeAsync(WatchScope scope, CancellationToken cancellationToken)
     {
         var backoff = new JitteredBackoff(options.InitialBackoff, options.MaxBackoff);
         var needList = true;
@@ -94,31 +114,31 @@ public sealed class ResourceInformer<T> : IInformer
             {
                 if (needList)
                 {
-                    await RelistAsync(cancellationToken).ConfigureAwait(false);
+                    await RelistAsync(scope, cancellationToken).ConfigureAwait(false);
                     needList = false;
                 }
 
-                var outcome = await WatchOnceAsync(cancellationToken).ConfigureAwait(false);
+                var outcome = await WatchOnceAsync(scope, cancellationToken).ConfigureAwait(false);
                 switch (outcome)
                 {
                     case WatchOutcome.Expired:
-                        RuntimeLog.WatchExpired(logger, resourceName);
+                        RuntimeLog.WatchExpired(logger, scope.LogName);
                         metrics?.WatchRestarted(resourceName, "expired");
                         needList = true;
                         break;
                     case WatchOutcome.Watchdog:
-                        RuntimeLog.WatchdogFired(logger, resourceName);
+                        RuntimeLog.WatchdogFired(logger, scope.LogName);
                         metrics?.WatchRestarted(resourceName, "watchdog");
                         break;
                     case WatchOutcome.ClosedAfterEvents:
                         backoff.Reset();
                         metrics?.WatchRestarted(resourceName, "closed");
-                        RuntimeLog.WatchRestarting(logger, resourceName, "closed", LastSyncResourceVersion);
+                        RuntimeLog.WatchRestarting(logger, scope.LogName, "closed", scope.ResourceVersion);
                         break;
                     default:
                         // Closed without a single event: wait a little so a server that hangs up at once is not hammered.
                         metrics?.WatchRestarted(resourceName, "closed");
-                        RuntimeLog.WatchRestarting(logger, resourceName, "closed", LastSyncResourceVersion);
+                        RuntimeLog.WatchRestarting(logger, scope.LogName, "closed", scope.ResourceVersion);
                         await Task.Delay(backoff.Next(), time, cancellationToken).ConfigureAwait(false);
                         break;
                 }
@@ -129,7 +149,7 @@ public sealed class ResourceInformer<T> : IInformer
             }
             catch (Exception e) when (ApiErrors.IsGone(e))
             {
-                RuntimeLog.WatchExpired(logger, resourceName);
+                RuntimeLog.WatchExpired(logger, scope.LogName);
                 metrics?.WatchRestarted(resourceName, "expired");
                 if (needList)
                 {
@@ -142,21 +162,21 @@ public sealed class ResourceInformer<T> : IInformer
             catch (Exception e)
             {
                 var delay = backoff.Next();
-                RuntimeLog.WatchFailed(logger, e, resourceName, delay);
+                RuntimeLog.WatchFailed(logger, e, scope.LogName, delay);
                 metrics?.WatchRestarted(resourceName, "error");
                 await DelayQuietly(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task RelistAsync(CancellationToken cancellationToken)
+    private async Task RelistAsync(WatchScope scope, CancellationToken cancellationToken)
     {
         var listed = new Dictionary<Request, T>();
         string? continueToken = null;
         string? listVersion = null;
         do
         {
-            var page = await client.ListAsync(options.Namespace, options.LabelSelector, options.ListPageSize, continueToken, cancellationToken).ConfigureAwait(false);
+            var page = await client.ListAsync(scope.Namespace, options.LabelSelector, options.ListPageSize, continueToken, cancellationToken).ConfigureAwait(false);
 
             // Every page of a paginated list is served from the snapshot of the first.
             listVersion ??= page.Metadata?.ResourceVersion;
@@ -185,23 +205,24 @@ public sealed class ResourceInformer<T> : IInformer
                 }
             }
 
-            // Deletions that happened while the watch was down show up only as absences.
+            // Deletions that happened while the watch was down show up only as absences, and only in this scope: the
+            // entries of other watched namespaces come from their own lists.
             foreach (var (key, old) in cache)
             {
-                if (!listed.ContainsKey(key) && cache.TryRemove(key, out _))
+                if (scope.Contains(key) && !listed.ContainsKey(key) && cache.TryRemove(key, out _))
                 {
                     Notify(new ResourceEvent<T>(ResourceEventType.Deleted, old));
                 }
             }
 
-            Volatile.Write(ref resourceVersion, listVersion);
+            scope.ResourceVersion = listVersion;
         }
 
-        RuntimeLog.Listed(logger, resourceName, listed.Count, listVersion);
-        synced.TrySetResult();
+        RuntimeLog.Listed(logger, scope.LogName, listed.Count, listVersion);
+        scope.Synced.TrySetResult();
     }
 
-    private async Task<WatchOutcome> WatchOnceAsync(CancellationToken cancellationToken)
+    private async Task<WatchOutcome> WatchOnceAsync(WatchScope scope, CancellationToken cancellationToken)
     {
         // Jittered so that many informers do not reconnect in step.
         var timeoutSeconds = (int)Math.Max(1, options.MinWatchTimeout.TotalSeconds * (1 + Random.Shared.NextDouble()));
@@ -220,15 +241,15 @@ public sealed class ResourceInformer<T> : IInformer
                 return;
             }
 
-            RuntimeLog.WatchErrorEvent(logger, error, resourceName);
+            RuntimeLog.WatchErrorEvent(logger, error, scope.LogName);
         }
 
         try
         {
-            await foreach (var (type, item) in client.WatchAsync(options.Namespace, LastSyncResourceVersion, options.LabelSelector, timeoutSeconds, OnError, linked.Token).ConfigureAwait(false))
+            await foreach (var (type, item) in client.WatchAsync(scope.Namespace, scope.ResourceVersion, options.LabelSelector, timeoutSeconds, OnError, linked.Token).ConfigureAwait(false))
             {
                 sawEvent = true;
-                Apply(type, item);
+                Apply(scope, type, item);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && (expired is not null || deadline.IsCancellationRequested))
@@ -244,7 +265,7 @@ public sealed class ResourceInformer<T> : IInformer
         return sawEvent ? WatchOutcome.ClosedAfterEvents : WatchOutcome.ClosedEmpty;
     }
 
-    private void Apply(WatchEventType type, T item)
+    private void Apply(WatchScope scope, WatchEventType type, T item)
     {
         var key = Request.For(item);
         lock (dispatch)
@@ -270,7 +291,7 @@ public sealed class ResourceInformer<T> : IInformer
 
             if (item.Metadata.ResourceVersion is { Length: > 0 } version)
             {
-                Volatile.Write(ref resourceVersion, version);
+                scope.ResourceVersion = version;
             }
         }
     }
@@ -322,6 +343,26 @@ public sealed class ResourceInformer<T> : IInformer
         ClosedAfterEvents,
         Expired,
         Watchdog,
+    }
+
+    /// <summary>One list/watch loop's state: its namespace (null for all), where its watch resumes, whether it has listed.</summary>
+    private sealed class WatchScope(string? @namespace, string logName)
+    {
+        private string? resourceVersion;
+
+        public string? Namespace { get; } = @namespace;
+
+        public string LogName { get; } = logName;
+
+        public TaskCompletionSource Synced { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string? ResourceVersion
+        {
+            get => Volatile.Read(ref resourceVersion);
+            set => Volatile.Write(ref resourceVersion, value);
+        }
+
+        public bool Contains(Request key) => Namespace is null || string.Equals(key.Namespace, Namespace, StringComparison.Ordinal);
     }
 
     private sealed class Subscription(ResourceInformer<T> informer, Action<ResourceEvent<T>> handler) : IDisposable

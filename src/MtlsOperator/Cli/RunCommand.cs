@@ -67,7 +67,7 @@ public sealed class RunCommand(Func<string, string?> environment, string? appset
             var election = options.Manager.LeaderElection is { } lease ? $"on ({lease.LeaseNamespace}/{lease.LeaseName} as {lease.Identity})" : "off";
             var metrics = settings.MetricsAddress?.ToString() ?? "off";
             var health = settings.HealthAddress?.ToString() ?? "off";
-            HostLog.Starting(logger, configuration.Host, settings.WatchNamespace ?? "all namespaces", election, metrics, health);
+            HostLog.Starting(logger, configuration.Host, settings.WatchNamespaces.Count == 0 ? "all namespaces" : string.Join(",", settings.WatchNamespaces), election, metrics, health);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             HostLog.Stopped(logger);
             return 0;

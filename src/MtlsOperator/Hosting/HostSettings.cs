@@ -9,8 +9,8 @@ public sealed record HostSettings
     /// <summary>A kubeconfig file; null uses the in-cluster service account, else KUBECONFIG or ~/.kube/config.</summary>
     public string? Kubeconfig { get; init; }
 
-    /// <summary>The namespace to watch; null watches every namespace.</summary>
-    public string? WatchNamespace { get; init; }
+    /// <summary>The namespaces to watch, without repeats; empty watches every namespace.</summary>
+    public IReadOnlyList<string> WatchNamespaces { get; init; } = [];
 
     /// <summary>Region of resources that name none; null leaves it to AWS_REGION and the SDK.</summary>
     public string? Region { get; init; }

@@ -16,7 +16,7 @@ public static class HostSettingsReader
     private const string NamespacePattern = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 
     private static readonly HostSetting Kubeconfig = new("kubeconfig", "kubeconfig file (default: in-cluster, else KUBECONFIG or ~/.kube/config)");
-    private static readonly HostSetting WatchNamespaces = new("watch-namespaces", "namespace to watch (default: all namespaces)");
+    private static readonly HostSetting WatchNamespaces = new("watch-namespaces", "comma-separated namespaces to watch, e.g. a,b (default: all namespaces)");
     private static readonly HostSetting Region = new("region", "AWS region of resources without spec.region (default: AWS_REGION)");
     private static readonly HostSetting ResyncPeriod = new("resync-period", "reconcile every resource at least this often, e.g. 10m");
     private static readonly HostSetting Workers = new("workers", "concurrent reconciles per kind");
@@ -161,19 +161,14 @@ public static class HostSettingsReader
         if (Text(WatchNamespaces) is { } namespaces)
         {
             var list = namespaces.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-
-            // The runtime's informers watch one namespace or all; a list would need one watch per namespace per kind.
-            if (list.Count > 1)
+            var invalid = list.Where(name => !Regex.IsMatch(name, NamespacePattern, RegexOptions.None, TimeSpan.FromSeconds(1))).ToList();
+            if (invalid.Count > 0)
             {
-                Error(WatchNamespaces, "names several namespaces: the operator watches one namespace or all of them; give one, or none to watch all");
-            }
-            else if (list.Count == 1 && !Regex.IsMatch(list[0], NamespacePattern, RegexOptions.None, TimeSpan.FromSeconds(1)))
-            {
-                Error(WatchNamespaces, "is not a namespace name (a DNS-1123 label)");
+                Error(WatchNamespaces, $"holds names that are not namespace names (DNS-1123 labels): {string.Join(", ", invalid.Select(name => $"'{name}'"))}");
             }
             else
             {
-                settings = settings with { WatchNamespace = list.FirstOrDefault() };
+                settings = settings with { WatchNamespaces = list };
             }
         }
 

@@ -56,7 +56,7 @@ public sealed record OperatorHostOptions
             {
                 Name = "mtls-operator",
                 Instance = identity,
-                Namespace = settings.WatchNamespace,
+                Namespaces = settings.WatchNamespaces,
                 LeaderElection = election,
                 Controller = new Runtime.Controllers.ControllerOptions { Workers = settings.Workers, ResyncPeriod = settings.ResyncPeriod },
             },

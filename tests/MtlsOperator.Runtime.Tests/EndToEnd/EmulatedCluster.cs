@@ -33,14 +33,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
         try
         {
             await WidgetResource.RegisterAsync(cluster.Client, CancellationToken.None);
-            try
-            {
-                await cluster.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
-            }
-            catch (k8s.Autorest.HttpOperationException e) when (ApiErrors.IsConflict(e))
-            {
-                // Already there.
-            }
+            await cluster.EnsureNamespaceAsync(Namespace);
 
             await Eventually.TrueAsync(
                 async () =>
@@ -68,8 +61,20 @@ internal sealed class EmulatedCluster : IAsyncDisposable
     /// <summary>A client of its own (e.g. to partition one runtime instance from the API server).</summary>
     public IKubernetes CreateClient(params DelegatingHandler[] handlers) => new Kubernetes(Emulator.CreateClientConfiguration(), handlers);
 
-    public Task<Widget> CreateWidgetAsync(string name, int size = 1) =>
-        Widgets.CreateAsync(new Widget { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace }, Spec = new WidgetSpec { Size = size } }, CancellationToken.None);
+    public async Task EnsureNamespaceAsync(string name)
+    {
+        try
+        {
+            await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        }
+        catch (k8s.Autorest.HttpOperationException e) when (ApiErrors.IsConflict(e))
+        {
+            // Already there.
+        }
+    }
+
+    public Task<Widget> CreateWidgetAsync(string name, int size = 1, string @namespace = Namespace) =>
+        Widgets.CreateAsync(new Widget { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = @namespace }, Spec = new WidgetSpec { Size = size } }, CancellationToken.None);
 
     /// <summary>A spec change: the API server bumps <c>metadata.generation</c>.</summary>
     public Task<Widget> ResizeAsync(string name, int size) =>
@@ -82,7 +87,7 @@ internal sealed class EmulatedCluster : IAsyncDisposable
     public Manager NewManager(ManagerOptions? options = null, IKubernetes? client = null) =>
         new(client ?? Client, (options ?? new ManagerOptions()) with
         {
-            Namespace = Namespace,
+            Namespaces = [Namespace],
             Name = "runtime-tests",
             Controller = new ControllerOptions { Workers = 2 },
         });

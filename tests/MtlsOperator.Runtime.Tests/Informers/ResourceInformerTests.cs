@@ -10,7 +10,7 @@ public sealed class ResourceInformerTests
 {
     private static readonly InformerOptions FastOptions = new()
     {
-        Namespace = "ns",
+        Namespaces = ["ns"],
         MinWatchTimeout = TimeSpan.FromSeconds(1),
         WatchdogGrace = TimeSpan.FromSeconds(1),
         InitialBackoff = TimeSpan.FromMilliseconds(50),
@@ -58,6 +58,14 @@ public sealed class ResourceInformerTests
 
         Assert.True(informer.HasSynced);
         Assert.Contains("expired", restarts.Reasons);
+    }
+
+    [Fact]
+    public void Refuses_a_blank_namespace_in_the_list()
+    {
+        using var client = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
+
+        Assert.Throws<ArgumentException>(() => new ResourceInformer<V1ConfigMap>(new ResourceClient<V1ConfigMap>(client, ResourceDescriptor.ConfigMaps), FastOptions with { Namespaces = ["ns", " "] }));
     }
 
     private static async Task WaitUntil(Func<bool> condition, string what)

@@ -23,6 +23,7 @@ public sealed class HostSettingsReaderTests
             appsettingsPath: null);
 
         Assert.Empty(errors);
+        Assert.Equal(["payments"], settings!.WatchNamespaces);
         Assert.Equal(
             new HostSettings
             {
@@ -35,10 +36,9 @@ public sealed class HostSettingsReaderTests
                 Workers = 3,
                 LogLevel = LogLevel.Warning,
                 LogFormat = LogFormat.Text,
-                WatchNamespace = "payments",
                 Region = "eu-central-1",
             },
-            settings);
+            settings with { WatchNamespaces = [] });
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class HostSettingsReaderTests
         using var directory = new TemporaryDirectory();
         var appsettings = Path.Combine(directory.Path, "appsettings.json");
         File.WriteAllText(appsettings, """
-            { "Operator": { "workers": 5, "region": "us-east-1", "clusterName": "from-json", "resyncPeriod": "1h", "watchNamespaces": ["team-a"] } }
+            { "Operator": { "workers": 5, "region": "us-east-1", "clusterName": "from-json", "resyncPeriod": "1h", "watchNamespaces": ["team-a", "team-b"] } }
             """);
         var environment = new Dictionary<string, string> { ["MTLS_OPERATOR_WORKERS"] = "7", ["MTLS_OPERATOR_CLUSTER_NAME"] = "from-env" };
 
@@ -58,7 +58,7 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(7, settings.Workers);
         Assert.Equal("us-east-1", settings.Region);
         Assert.Equal(TimeSpan.FromHours(1), settings.ResyncPeriod);
-        Assert.Equal("team-a", settings.WatchNamespace);
+        Assert.Equal(["team-a", "team-b"], settings.WatchNamespaces);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(new HostSettings(), settings);
         Assert.Equal(":8080", settings!.MetricsAddress!.ToString());
         Assert.False(settings.LeaderElection);
-        Assert.Null(settings.WatchNamespace);
+        Assert.Empty(settings.WatchNamespaces);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class HostSettingsReaderTests
     [InlineData("--log-level=loud", "--log-level: 'loud' is not a log level")]
     [InlineData("--metrics-address=8080", "--metrics-address: '8080' is not a bind address")]
     [InlineData("--region=Europe", "--region: 'Europe' is not an AWS region")]
-    [InlineData("--watch-namespaces=Payments", "--watch-namespaces: 'Payments' is not a namespace name")]
-    [InlineData("--watch-namespaces=a,b", "--watch-namespaces: 'a,b' names several namespaces")]
+    [InlineData("--watch-namespaces=Payments", "--watch-namespaces: 'Payments' holds names that are not namespace names (DNS-1123 labels): 'Payments'")]
+    [InlineData("--watch-namespaces=a,B,c_d", "--watch-namespaces: 'a,B,c_d' holds names that are not namespace names (DNS-1123 labels): 'B', 'c_d'")]
     [InlineData("--verbose", "unknown argument '--verbose'")]
     [InlineData("--workers", "--workers: a value is required")]
     public void Rejects_a_bad_flag_naming_it(string argument, string expected)
@@ -110,6 +110,29 @@ public sealed class HostSettingsReaderTests
 
         Assert.Null(settings);
         Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("payments,orders", new[] { "payments", "orders" })]
+    [InlineData(" payments , orders ,payments,", new[] { "payments", "orders" })]
+    [InlineData("payments", new[] { "payments" })]
+    public void Reads_a_comma_separated_list_of_namespaces_without_repeats(string value, string[] expected)
+    {
+        var (settings, errors) = HostSettingsReader.Read([$"--watch-namespaces={value}"], NoEnvironment, appsettingsPath: null);
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, settings!.WatchNamespaces);
+    }
+
+    [Fact]
+    public void Reads_the_namespace_list_from_the_environment()
+    {
+        var environment = new Dictionary<string, string> { ["MTLS_OPERATOR_WATCH_NAMESPACES"] = "team-a,team-b" };
+
+        var (settings, errors) = HostSettingsReader.Read([], environment.GetValueOrDefault, appsettingsPath: null);
+
+        Assert.Empty(errors);
+        Assert.Equal(["team-a", "team-b"], settings!.WatchNamespaces);
     }
 
     [Fact]
@@ -140,13 +163,13 @@ public sealed class HostSettingsReaderTests
     public void Settings_reach_the_runtime_the_controllers_and_the_aws_clients()
     {
         var (settings, _) = HostSettingsReader.Read(
-            ["--workers=4", "--resync-period=30m", "--watch-namespaces=payments", "--region=eu-west-2", "--cluster-name=prod-eu"], NoEnvironment, appsettingsPath: null);
+            ["--workers=4", "--resync-period=30m", "--watch-namespaces=payments,orders", "--region=eu-west-2", "--cluster-name=prod-eu"], NoEnvironment, appsettingsPath: null);
 
         var options = OperatorHostOptions.From(settings!, NoEnvironment);
 
         Assert.Equal(4, options.Manager.Controller.Workers);
         Assert.Equal(TimeSpan.FromMinutes(30), options.Manager.Controller.ResyncPeriod);
-        Assert.Equal("payments", options.Manager.Namespace);
+        Assert.Equal(["payments", "orders"], options.Manager.Namespaces);
         Assert.Null(options.Manager.LeaderElection);
         Assert.Equal("eu-west-2", options.Aws.DefaultRegion);
         Assert.Equal(new OperatorSettings { ClusterName = "prod-eu", WorkersPerKind = 4 }, options.Operator);

@@ -55,10 +55,10 @@ public sealed class RunCommandTests
         var run = new RunCommand(_ => null, appsettingsPath: null);
         var commandLine = new CommandLine([run, new CrdsCommand()], defaultCommand: run);
 
-        var exit = await commandLine.RunAsync(["--watch-namespaces=a,b"], TextWriter.Null, errors, CancellationToken.None);
+        var exit = await commandLine.RunAsync(["--watch-namespaces=a,B"], TextWriter.Null, errors, CancellationToken.None);
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("run: --watch-namespaces: 'a,b' names several namespaces", errors.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("run: --watch-namespaces: 'a,B' holds names that are not namespace names (DNS-1123 labels): 'B'", errors.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class DeploymentSecurityTests
         var expanded = args.Skip(1).Select(a => a.Replace("$(POD_NAMESPACE)", "mtls-operator-system", StringComparison.Ordinal)).ToList();
         var (settings, errors) = MtlsOperator.Hosting.HostSettingsReader.Read(expanded, _ => null, appsettingsPath: null);
         Assert.Empty(errors);
-        Assert.Equal("payments", settings!.WatchNamespace);
+        Assert.Equal(["payments"], settings!.WatchNamespaces);
         Assert.Equal(8080, settings.MetricsAddress!.Port);
         Assert.Equal(8081, settings.HealthAddress!.Port);
     }
