@@ -10,5 +10,6 @@ public static class OperatorControllers
     {
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(context);
+        Controllers.TrustStores.TrustStoreController.Register(manager, context);
     }
 }
