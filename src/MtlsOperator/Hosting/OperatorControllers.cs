@@ -11,5 +11,6 @@ public static class OperatorControllers
         ArgumentNullException.ThrowIfNull(manager);
         ArgumentNullException.ThrowIfNull(context);
         Controllers.TrustStores.TrustStoreController.Register(manager, context);
+        Controllers.ClientCertificates.ClientCertificateController.Register(manager, context);
     }
 }
