@@ -12,5 +12,6 @@ public static class OperatorControllers
         ArgumentNullException.ThrowIfNull(context);
         Controllers.TrustStores.TrustStoreController.Register(manager, context);
         Controllers.ClientCertificates.ClientCertificateController.Register(manager, context);
+        Controllers.PrivateApiExposures.PrivateApiExposureController.Register(manager, context);
     }
 }

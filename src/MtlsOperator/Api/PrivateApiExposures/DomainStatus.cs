@@ -42,6 +42,11 @@ public sealed record DomainStatus
     [Description("Whether the REST API's disableExecuteApiEndpoint is set.")]
     public bool? ExecuteApiEndpointDisabled { get; init; }
 
+    [JsonPropertyName("pendingSinceDeploymentId")]
+    [Description("Deployment the stage served when the operator changed disableExecuteApiEndpoint; the change takes effect "
+        + "(and PendingDeployment ends) once the stage serves a newer deployment.")]
+    public string? PendingSinceDeploymentId { get; init; }
+
     [JsonPropertyName("deploymentId")]
     [Description("Deployment the operator created so disableExecuteApiEndpoint takes effect (redeploy: true).")]
     public string? DeploymentId { get; init; }

@@ -1,0 +1,153 @@
+using MtlsOperator.Api;
+using MtlsOperator.Aws.ApiGateway;
+using MtlsOperator.Controllers.PrivateApiExposures;
+using MtlsOperator.Runtime.Status;
+using MtlsOperator.Tests.Pki;
+using MtlsOperator.Tests.Support;
+
+namespace MtlsOperator.Tests.Controllers.PrivateApiExposures;
+
+/// <summary>End to end on the sandbox: PrivateApiExposures as API Gateway custom domains with mutual TLS.</summary>
+public sealed class ApiGatewayExposureTests
+{
+    private const string Domain = "api.partners.example.com";
+
+    [Fact]
+    public async Task Creates_the_mtls_domain_and_mapping_disables_execute_api_and_waits_for_a_deployment()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        var account = sandbox.Account!;
+        var deployedBefore = sandbox.Aws!.ApiGateway.RestApi(account.RestApiId)!.Stages[account.StageName].DeploymentId;
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners"), CancellationToken.None);
+
+        var pending = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready, "False", PrivateApiExposureReasons.PendingDeployment);
+        var domain = sandbox.Aws.ApiGateway.DomainName(Domain)!;
+        Assert.Equal("REGIONAL", domain.EndpointType);
+        Assert.Equal("TLS_1_2", domain.SecurityPolicy);
+        Assert.Equal(account.AcmCertificateArn, domain.RegionalCertificateArn);
+        Assert.Equal(trustStore.S3Uri, domain.MutualTls!.TruststoreUri);
+        Assert.Equal(trustStore.Version, domain.MutualTls.TruststoreVersion);
+        var mapping = Assert.Single(domain.BasePathMappings.Values);
+        Assert.Equal((account.RestApiId, account.StageName), (mapping.RestApiId, mapping.Stage));
+        var tags = (await sandbox.AwsClients().DomainNames.GetAsync(Domain, CancellationToken.None)).Tags;
+        Assert.Equal("PrivateApiExposure/default/partners-api", tags[WellKnownKeys.OwnerTag]);
+        Assert.Equal(sandbox.Options.Operator.ClusterName, tags[WellKnownKeys.ManagedByTag]);
+        Assert.True(sandbox.Aws.ApiGateway.RestApi(account.RestApiId)!.DisableExecuteApiEndpoint);
+        Assert.Equal(deployedBefore, sandbox.Aws.ApiGateway.RestApi(account.RestApiId)!.Stages[account.StageName].DeploymentId);
+
+        var status = pending.Status!.Domain!;
+        Assert.Equal($"https://{Domain}/", pending.Status.Endpoint);
+        Assert.Equal(domain.RegionalDomainName, status.RegionalDomainName);
+        Assert.Equal(domain.RegionalHostedZoneId, status.RegionalHostedZoneId);
+        Assert.Equal(trustStore.Version, status.TruststoreVersion);
+        Assert.Equal("(none)", status.BasePathMapping);
+        Assert.Equal(deployedBefore, status.PendingSinceDeploymentId);
+        Assert.Contains("create-deployment", Conditions.Find(pending.Status.Conditions, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        var reasons = await sandbox.EventReasonsAsync("partners-api");
+        Assert.Contains(PrivateApiExposureReasons.DomainCreated, reasons);
+        Assert.Contains(PrivateApiExposureReasons.BasePathMapped, reasons);
+        Assert.Contains(PrivateApiExposureReasons.PendingDeployment, reasons);
+
+        // Someone deploys the API: the switch is in effect and the exposure becomes Ready.
+        sandbox.Aws.ApiGateway.CreateDeployment(account.RestApiId, account.StageName, "release 42");
+        var ready = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+        Assert.Equal("AVAILABLE", ready.Status!.Domain!.DomainNameStatus);
+        Assert.Null(ready.Status.Domain.PendingSinceDeploymentId);
+        Assert.Null(ready.Status.Domain.DeploymentId);
+    }
+
+    [Fact]
+    public async Task Redeploy_deploys_the_stage_and_delete_removes_mapping_and_domain()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        var account = sandbox.Account!;
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
+
+        var ready = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+        var stage = sandbox.Aws!.ApiGateway.RestApi(account.RestApiId)!.Stages[account.StageName];
+        Assert.Equal(stage.DeploymentId, ready.Status!.Domain!.DeploymentId);
+        Assert.Contains(PrivateApiExposureReasons.Deployed, await sandbox.EventReasonsAsync("partners-api"));
+        Assert.Equal(1, sandbox.Aws.Calls.Count("apigateway", "CreateDeployment"));
+
+        await sandbox.PrivateApiExposures().DeleteAsync("default", "partners-api", CancellationToken.None);
+        await sandbox.DeletedAsync("partners-api");
+        Assert.Null(sandbox.Aws.ApiGateway.DomainName(Domain));
+        Assert.Equal(1, sandbox.Aws.Calls.Count("apigateway", "DeleteBasePathMapping"));
+    }
+
+    [Fact]
+    public async Task A_new_bundle_version_moves_the_domain_truststoreVersion_and_drift_is_put_back()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromSeconds(1));
+        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        var first = trustStore.Version;
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+
+        var second = await trustStore.PublishNewBundleAsync(ReadyTrustStore.FreshCa("Partner CA"), ReadyTrustStore.FreshCa("Partner CA 2"));
+        Assert.NotEqual(first, second);
+        var updated = await Eventually.UntilAsync(
+            async ct => (await sandbox.PrivateApiExposures().GetAsync("default", "partners-api", ct))!,
+            e => e.Status?.Domain?.TruststoreVersion == second,
+            "the exposure to report the new truststore version");
+        Assert.Equal(second, sandbox.Aws!.ApiGateway.DomainName(Domain)!.MutualTls!.TruststoreVersion);
+        Assert.Contains(PrivateApiExposureReasons.TruststoreVersionUpdated, await sandbox.EventReasonsAsync("partners-api"));
+        Assert.Equal(trustStore.S3Uri, updated.Status!.Domain!.TruststoreUri);
+
+        // Someone pins the domain back to the old version: the resync restores the TrustStore's version.
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+        await sandbox.AwsClients().DomainNames.UpdateAsync(Domain, [PatchOperation.Replace("/mutualTlsAuthentication/truststoreVersion", first)], CancellationToken.None);
+        await Eventually.UntilAsync(
+            _ => Task.FromResult(sandbox.Aws.ApiGateway.DomainName(Domain)!.MutualTls!.TruststoreVersion), v => v == second, "the domain's truststoreVersion to be put back");
+        await Eventually.UntilAsync(
+            _ => sandbox.EventLinesAsync("partners-api"), lines => lines.Any(l => l.StartsWith(PrivateApiExposureReasons.DriftCorrected + ":", StringComparison.Ordinal)), "a DriftCorrected event");
+    }
+
+    [Fact]
+    public async Task Truststore_warnings_set_Degraded_with_an_event()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        var expired = TestCertificates.Ca($"Retired CA {Guid.NewGuid():N}", notBefore: DateTimeOffset.UtcNow.AddYears(-2), notAfter: DateTimeOffset.UtcNow.AddDays(-1));
+        await ReadyTrustStore.CreateAsync(sandbox, "partners", "default", ReadyTrustStore.FreshCa("Partner CA"), expired);
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
+
+        var degraded = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Degraded, "True", PrivateApiExposureReasons.TruststoreWarnings);
+
+        var warning = Assert.Single(degraded.Status!.Domain!.TruststoreWarnings!);
+        Assert.Contains("expired", warning, StringComparison.Ordinal);
+        await Eventually.UntilAsync(
+            _ => sandbox.EventLinesAsync("partners-api"), lines => lines.Any(l => l.StartsWith(PrivateApiExposureReasons.TruststoreWarnings + ":", StringComparison.Ordinal)), "a TruststoreWarnings event");
+    }
+
+    [Fact]
+    public async Task A_domain_not_created_by_the_resource_reports_Conflict_and_is_left_alone()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        var aws = sandbox.AwsClients();
+        await aws.DomainNames.CreateAsync(
+            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
+        sandbox.Aws!.Calls.Reset();
+
+        var conflict = await sandbox.FailsWithAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners"), PrivateApiExposureReasons.Conflict);
+        Assert.Contains(WellKnownKeys.AdoptAnnotation, conflict.Message, StringComparison.Ordinal);
+
+        // Deleting the conflicting resource must not delete someone else's domain.
+        await sandbox.PrivateApiExposures().DeleteAsync("default", "partners-api", CancellationToken.None);
+        await sandbox.DeletedAsync("partners-api");
+        Assert.NotNull(sandbox.Aws.ApiGateway.DomainName(Domain));
+    }
+
+    [Fact]
+    public async Task A_reconcile_in_sync_makes_no_aws_or_kubernetes_writes()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromMilliseconds(300));
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+
+        await sandbox.AssertResyncsWriteNothingAsync("apigateway", "GetDomainName");
+    }
+}
