@@ -24,22 +24,20 @@ public sealed class AwsFaultTests
         await using var sandbox = await SandboxEnvironment.StartAsync(FaultWorkload.Options());
         var everything = sandbox.Aws!.Faults.For(AwsFaults.AllServices);
         everything.Latency = TimeSpan.FromMilliseconds(30);
-        using var bursts = new CancellationTokenSource();
         var burster = Task.Run(async () =>
         {
-            // A burst of three 503s every half second, for as long as the estate is converging.
-            while (!bursts.IsCancellationRequested)
+            // A burst of three 503s every half second while the estate is being created, as in a regional brown-out.
+            for (var burst = 0; burst < 12; burst++)
             {
                 everything.FailNext(3, 503);
-                await Task.Delay(500, CancellationToken.None);
+                await Task.Delay(500);
             }
         });
         await sandbox.StartOperatorAsync();
 
         await FaultWorkload.ApplyAsync(sandbox, Certificates);
-        await FaultWorkload.WaitForReadyAsync(sandbox, Certificates, TimeSpan.FromSeconds(120));
-        await bursts.CancelAsync();
         await burster;
+        await FaultWorkload.WaitForReadyAsync(sandbox, Certificates, TimeSpan.FromSeconds(120));
 
         Assert.Contains(sandbox.Aws.Calls.Entries, c => c.StatusCode == 503);
         Assert.Equal(new AwsInventory(TrustStores: 1, DomainNames: 1, IssuedCertificates: Certificates), AwsInventory.Of(sandbox));

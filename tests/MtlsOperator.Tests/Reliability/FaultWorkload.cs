@@ -82,6 +82,8 @@ internal static class FaultWorkload
                     RestApiId = sandbox.Account.RestApiId,
                     Stage = sandbox.Account.StageName,
                     CertificateArn = sandbox.Account.AcmCertificateArn,
+                    // Switching the execute-api endpoint off takes effect at the next deployment; let the operator deploy.
+                    Redeploy = true,
                 },
             },
         }, CancellationToken.None);
