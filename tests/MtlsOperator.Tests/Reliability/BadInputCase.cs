@@ -9,5 +9,8 @@ namespace MtlsOperator.Tests.Reliability;
 /// <param name="ApplyAsync">Creates the resource on the sandbox, given what <see cref="BadInputCatalogue.PrepareAsync"/> made.</param>
 internal sealed record BadInputCase(string Kind, string Name, string Reason, Func<SandboxEnvironment, BadInputFixtures, Task> ApplyAsync)
 {
+    /// <summary>The type of the event of <see cref="Reason"/>: Warning, except where the controller documents a wait as Normal.</summary>
+    public string EventType { get; init; } = "Warning";
+
     public override string ToString() => $"{Kind} {Name} -> {Reason}";
 }

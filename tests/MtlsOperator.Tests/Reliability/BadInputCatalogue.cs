@@ -35,11 +35,12 @@ internal static class BadInputCatalogue
         Store("not-pem-at-all", TrustStoreReasons.BundleInvalid, _ => Inline("partner root CA, ask Bob for the file")),
         Store("private-key-in-bundle", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem(FreshCa("Keyed Root")) + KeyPem())),
         Store("non-ca-certificate", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem(TestCertificates.Ca($"Leaf {Guid.NewGuid():N}", isCa: false, notBefore: DateTimeOffset.UtcNow.AddDays(-1), notAfter: DateTimeOffset.UtcNow.AddYears(1))))),
-        Store("ca-without-keycertsign", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem(TestCertificates.Ca($"No Sign {Guid.NewGuid():N}", keyUsage: X509KeyUsageFlags.DigitalSignature, notBefore: DateTimeOffset.UtcNow.AddDays(-1), notAfter: DateTimeOffset.UtcNow.AddYears(1))))),
+        Store("no-keycertsign", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem(TestCertificates.Ca($"No Sign {Guid.NewGuid():N}", keyUsage: X509KeyUsageFlags.DigitalSignature, notBefore: DateTimeOffset.UtcNow.AddDays(-1), notAfter: DateTimeOffset.UtcNow.AddYears(1))))),
         Store("expired-ca", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem(TestCertificates.Ca($"Expired {Guid.NewGuid():N}", notBefore: DateTimeOffset.UtcNow.AddYears(-2), notAfter: DateTimeOffset.UtcNow.AddDays(-1))))),
         Store("rsa-1024-ca", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem(TestCertificates.Ca($"Weak {Guid.NewGuid():N}", key: Rsa1024(), notBefore: DateTimeOffset.UtcNow.AddDays(-1), notAfter: DateTimeOffset.UtcNow.AddYears(1))))),
         Store("chain-too-deep", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem([.. TestCertificates.Chain(6, $"Deep {Guid.NewGuid():N}")]))),
         Store("26-cas", TrustStoreReasons.BundleInvalid, _ => Inline(TestCertificates.Pem([.. Enumerable.Range(0, 26).Select(i => FreshCa($"Many {i}"))]))),
+        Store("name-too-long-for-elbv2-trust-stores", TrustStoreReasons.InvalidName, _ => Inline(TestCertificates.Pem(FreshCa("Long Name")))),
         Store("unversioned-bucket", TrustStoreReasons.BucketNotVersioned, _ => Inline(TestCertificates.Pem(FreshCa("Unversioned"))), UnversionedBucket),
         Store("missing-bucket", TrustStoreReasons.BucketNotFound, _ => Inline(TestCertificates.Pem(FreshCa("No Bucket"))), "mtls-no-such-bucket"),
         Store("missing-secret-key", TrustStoreReasons.SourceNotFound, _ => new CaCertificateSource { SecretRef = new SecretKeyReference { Name = SecretWithoutKey, Key = "ca.crt" } }),
@@ -50,7 +51,7 @@ internal static class BadInputCatalogue
         Certificate("ecdsa-521-key", nameof(PkiProblemCode.UnsupportedKeySpec), (s, c) => c.Spec with { PrivateKey = new PrivateKeySettings { Algorithm = PrivateKeyAlgorithm.Ecdsa, Size = 521 } }),
         Certificate("renew-before-duration", nameof(PkiProblemCode.InvalidRenewBefore), (s, c) => c.Spec with { Duration = "24h", RenewBefore = "48h" }),
         Certificate("duration-too-short", nameof(PkiProblemCode.InvalidDuration), (s, c) => c.Spec with { Duration = "30m" }),
-        Certificate("invalid-dns-name", nameof(PkiProblemCode.InvalidDnsName), (s, c) => c.Spec with { DnsNames = ["partner a.example.com"] }),
+        Certificate("dns-label-too-long", nameof(PkiProblemCode.InvalidDnsName), (s, c) => c.Spec with { DnsNames = [new string('a', 64) + ".partners.example.com"] }),
         Certificate("missing-ca-secret", ClientCertificateReasons.CaSecretNotFound, (s, c) => c.Spec with { Issuer = new CertificateIssuer { CaSecretRef = new LocalObjectReference { Name = "no-such-ca" } } }),
         Certificate("ca-secret-not-a-ca", nameof(PkiProblemCode.NotACertificateAuthority), (s, c) => c.Spec with { Issuer = new CertificateIssuer { CaSecretRef = new LocalObjectReference { Name = LeafCaSecret } } }),
         Certificate("secret-owned-elsewhere", ClientCertificateReasons.SecretConflict, (s, c) => c.Spec with { SecretName = ForeignSecret }),
@@ -58,7 +59,8 @@ internal static class BadInputCatalogue
         Exposure("listener-not-https", PrivateApiExposureReasons.ListenerNotHttps, (s, _) => OnListener(s.Account!.HttpListenerArn)),
         Exposure("listener-missing", PrivateApiExposureReasons.ListenerNotFound, (s, _) => OnListener(s.Account!.HttpsListenerArn[..^16] + "0123456789abcdef")),
         Exposure("third-verify-listener", PrivateApiExposureReasons.QuotaExceeded, (_, f) => OnListener(f.ThirdVerifyListenerArn)),
-        Exposure("missing-trust-store", PrivateApiExposureReasons.WaitingForTrustStore, (s, _) => OnGateway(s, DomainNames[2]) with { TrustStoreRef = new LocalObjectReference { Name = "no-such-store" } }),
+        // The controller records waiting for a TrustStore as a Normal event (the TrustStore may simply not be Ready yet).
+        Exposure("missing-trust-store", PrivateApiExposureReasons.WaitingForTrustStore, (s, _) => OnGateway(s, DomainNames[2]) with { TrustStoreRef = new LocalObjectReference { Name = "no-such-store" } }) with { EventType = "Normal" },
         Exposure("missing-rest-api", PrivateApiExposureReasons.RestApiNotFound, (s, _) => OnGateway(s, DomainNames[0]) with { ApiGateway = OnGateway(s, DomainNames[0]).ApiGateway! with { RestApiId = "nosuchapi0" } }),
         Exposure("missing-stage", PrivateApiExposureReasons.StageNotFound, (s, _) => OnGateway(s, DomainNames[1]) with { ApiGateway = OnGateway(s, DomainNames[1]).ApiGateway! with { Stage = "no-such-stage" } }),
     ];
@@ -74,12 +76,14 @@ internal static class BadInputCatalogue
             StringData = new Dictionary<string, string> { ["partner.pem"] = TestCertificates.Pem(FreshCa("Wrong Key")) },
         }, FaultWorkload.Namespace);
         (await Controllers.ClientCertificates.ClientCertificateTestKit.CreateCaSecretAsync(sandbox, LeafCaSecret, isCa: false)).Dispose();
+        // The owner must exist: the API server's garbage collector removes dependents of owners that are gone.
+        var owner = await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "someone-else" } }, FaultWorkload.Namespace);
         await sandbox.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta
             {
                 Name = ForeignSecret,
-                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "someone-else", Uid = Guid.NewGuid().ToString(), Controller = true }],
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = owner.Metadata.Name, Uid = owner.Metadata.Uid, Controller = true }],
             },
             StringData = new Dictionary<string, string> { ["note"] = "not yours" },
         }, FaultWorkload.Namespace);

@@ -21,11 +21,21 @@ public sealed class BadInputCatalogueTests
         var secretsBefore = await EstateSnapshot.SecretNamesAsync(sandbox);
         sandbox.Aws!.Calls.Reset();
 
+        var refused = new List<string>();
         foreach (var row in BadInputCatalogue.Cases)
         {
-            await row.ApplyAsync(sandbox, fixtures);
+            try
+            {
+                await row.ApplyAsync(sandbox, fixtures);
+            }
+            catch (k8s.Autorest.HttpOperationException e)
+            {
+                // The CRD schema refusing a row is fine for a user but means the row tests nothing of the operator.
+                refused.Add($"{row}: refused by the API server ({(int)e.Response.StatusCode}): {e.Response.Content}");
+            }
         }
 
+        Assert.True(refused.Count == 0, string.Join("\n", refused));
         var outcomes = await Task.WhenAll(BadInputCatalogue.Cases.Select(row => OutcomeAsync(sandbox, row)));
         var wrong = outcomes.Where(o => o is not null).ToList();
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {outcomes.Length} rows went wrong:\n{string.Join("\n", wrong)}");
@@ -50,12 +60,18 @@ public sealed class BadInputCatalogueTests
                 _ => await sandbox.PrivateApiExposures().WaitForConditionAsync(FaultWorkload.Namespace, row.Name, ConditionTypes.Ready, "False", row.Reason, timeout),
             };
             var events = await Eventually.UntilAsync(ct => sandbox.EventsForAsync(FaultWorkload.Namespace, row.Name, ct), e => e.Any(x => x.Reason == row.Reason), $"a {row.Reason} event for {row.Name}", timeout);
-            var warning = events.First(e => e.Reason == row.Reason);
-            return warning.Type == "Warning" ? null : $"{row}: the {row.Reason} event is {warning.Type}, not Warning";
+            var recorded = events.First(e => e.Reason == row.Reason);
+            return recorded.Type == row.EventType ? null : $"{row}: the {row.Reason} event is {recorded.Type}, not {row.EventType}";
         }
-        catch (TimeoutException e)
+        catch (TimeoutException)
         {
-            return $"{row}: {e.Message[..Math.Min(e.Message.Length, 900)]}";
+            object? status = row.Kind switch
+            {
+                "TrustStore" => (await sandbox.TrustStores().GetAsync(FaultWorkload.Namespace, row.Name, CancellationToken.None))?.Status,
+                "ClientCertificate" => (await sandbox.ClientCertificates().GetAsync(FaultWorkload.Namespace, row.Name, CancellationToken.None))?.Status,
+                _ => (await sandbox.PrivateApiExposures().GetAsync(FaultWorkload.Namespace, row.Name, CancellationToken.None))?.Status,
+            };
+            return $"{row}: instead, status {(status is null ? "none" : k8s.KubernetesJson.Serialize(status))}";
         }
     }
 }
