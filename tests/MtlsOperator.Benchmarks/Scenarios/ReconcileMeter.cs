@@ -11,22 +11,43 @@ internal sealed class ReconcileMeter : IDisposable
 {
     private readonly MeterListener listener = new();
     private long count;
+    private double seconds;
+    private readonly Lock gate = new();
 
     public ReconcileMeter()
     {
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == RuntimeMetrics.MeterName && instrument.Name == "controller_runtime_reconcile_total")
+            if (instrument.Meter.Name == RuntimeMetrics.MeterName && instrument.Name is "controller_runtime_reconcile_total" or "controller_runtime_reconcile_time_seconds")
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref count, value));
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+        {
+            lock (gate)
+            {
+                seconds += value;
+            }
+        });
         listener.Start();
     }
 
     /// <summary>Reconciles finished since the meter started.</summary>
     public long Count => Interlocked.Read(ref count);
+
+    /// <summary>Mean time a reconcile took, across every controller.</summary>
+    public TimeSpan MeanDuration
+    {
+        get
+        {
+            lock (gate)
+            {
+                return Count == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds / Count);
+            }
+        }
+    }
 
     /// <summary>
     /// Waits until at least <paramref name="expected"/> reconciles finished and then none for <paramref name="quiet"/>:

@@ -38,6 +38,7 @@ internal static class SteadyStateScenario
         converge.Stop();
         var loaded = MemorySnapshot.Take();
 
+        // The stopped instance stays referenced by the sandbox, so what the restarted one adds is its own footprint at N.
         await first.StopAsync();
         var stopped = MemorySnapshot.Take();
         sandbox.Aws!.Calls.Reset();
@@ -48,6 +49,7 @@ internal static class SteadyStateScenario
         var startLoaded = start.Elapsed;
         await reconciles.WaitForQuietAsync(size, Quiet, timeout, cancellationToken);
         var resync = start.Elapsed - Quiet;
+        var restarted = MemorySnapshot.Take();
 
         var aws = AwsCallSummary.Of(sandbox.Aws.Calls.Entries);
         var kubeWrites = sandbox.Kube.Requests.All.Where(r => r.Method != "GET").ToList();
@@ -57,7 +59,7 @@ internal static class SteadyStateScenario
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  full resync (operator restarted, {reconciles.Count} reconciles) done in {resync.TotalSeconds:F2} s: AWS {(double)aws.Reads / size:F2} reads and {(double)aws.Writes / size:F2} writes per resource ({aws.Reads} reads, {aws.Writes} writes: {aws.ByOperation})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Kubernetes writes during the resync: {objectWrites.Count} to objects, {kubeWrites.Count - objectWrites.Count} events/leases{(kubeWrites.Count == 0 ? "" : ": " + RequestShape.Summarize(kubeWrites))}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  start to ready (informers synced): {startEmpty.TotalMilliseconds:F0} ms with 0 resources, {startLoaded.TotalMilliseconds:F0} ms with {size}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory (whole process: emulators + operator): sandbox empty {empty.WorkingSetMiB:F0} MiB working set / {empty.ManagedHeapMiB:F1} MiB heap; + operator at 0 {idle.WorkingSetMiB:F0} / {idle.ManagedHeapMiB:F1}; at {size} {loaded.WorkingSetMiB:F0} / {loaded.ManagedHeapMiB:F1}; operator stopped {stopped.WorkingSetMiB:F0} / {stopped.ManagedHeapMiB:F1}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  operator's own managed heap: {idle.ManagedHeapMiB - empty.ManagedHeapMiB:F1} MiB at 0, {loaded.ManagedHeapMiB - stopped.ManagedHeapMiB:F1} MiB at {size}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  memory of the whole process (emulators + operator), working set / managed heap: sandbox empty {empty.WorkingSetMiB:F0} / {empty.ManagedHeapMiB:F1} MiB; with the operator at 0 {idle.WorkingSetMiB:F0} / {idle.ManagedHeapMiB:F1}; at {size} {loaded.WorkingSetMiB:F0} / {loaded.ManagedHeapMiB:F1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  operator's own share (instance added): at 0 +{idle.WorkingSetMiB - empty.WorkingSetMiB:F0} MiB working set, +{idle.ManagedHeapMiB - empty.ManagedHeapMiB:F1} MiB heap; at {size} (restarted instance) +{restarted.WorkingSetMiB - stopped.WorkingSetMiB:F0} MiB working set, +{restarted.ManagedHeapMiB - stopped.ManagedHeapMiB:F1} MiB heap"));
     }
 }
