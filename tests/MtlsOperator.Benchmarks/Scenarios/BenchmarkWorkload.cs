@@ -88,12 +88,18 @@ internal static class BenchmarkWorkload
     public static string CaPem()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=Benchmark Partner Root, O=MtlsOperator Benchmarks", key, HashAlgorithmName.SHA256);
+        using var certificate = SelfSignedCa("Benchmark Partner Root", key);
+        return certificate.ExportCertificatePem();
+    }
+
+    /// <summary>A self-signed CA certificate for <paramref name="key"/>, valid from yesterday for three years.</summary>
+    public static X509Certificate2 SelfSignedCa(string commonName, ECDsa key)
+    {
+        var request = new CertificateRequest($"CN={commonName}, O=MtlsOperator Benchmarks", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(3));
-        return certificate.ExportCertificatePem();
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(3));
     }
 
     /// <summary>Creates <paramref name="count"/> objects with a few concurrent writers, as <c>kubectl apply -f dir/</c> or Argo CD would.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using MtlsOperator.Pki;
 
 namespace MtlsOperator.Benchmarks.Scenarios;
@@ -15,11 +14,7 @@ internal static class CryptoFloor
     public static TimeSpan PerCertificate(PrivateKeySpec spec, int samples)
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=Crypto Floor CA", caKey, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        using var caCertificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var caCertificate = BenchmarkWorkload.SelfSignedCa("Crypto Floor CA", caKey);
         using var ca = SecretCertificateAuthority.Load("floor", caCertificate.ExportCertificatePem(), caKey.ExportPkcs8PrivateKeyPem(), TimeProvider.System);
         var identity = new CertificateIdentity(new CertificateSubject("floor-client", ["Benchmark Partners"]), [], ["spiffe://partners.example/floor"]);
 

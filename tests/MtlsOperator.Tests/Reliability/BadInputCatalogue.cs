@@ -60,9 +60,9 @@ internal static class BadInputCatalogue
         Exposure("listener-missing", PrivateApiExposureReasons.ListenerNotFound, (s, _) => OnListener(s.Account!.HttpsListenerArn[..^16] + "0123456789abcdef")),
         Exposure("third-verify-listener", PrivateApiExposureReasons.QuotaExceeded, (_, f) => OnListener(f.ThirdVerifyListenerArn)),
         // The controller records waiting for a TrustStore as a Normal event (the TrustStore may simply not be Ready yet).
-        Exposure("missing-trust-store", PrivateApiExposureReasons.WaitingForTrustStore, (s, _) => OnGateway(s, DomainNames[2]) with { TrustStoreRef = new LocalObjectReference { Name = "no-such-store" } }) with { EventType = "Normal" },
-        Exposure("missing-rest-api", PrivateApiExposureReasons.RestApiNotFound, (s, _) => OnGateway(s, DomainNames[0]) with { ApiGateway = OnGateway(s, DomainNames[0]).ApiGateway! with { RestApiId = "nosuchapi0" } }),
-        Exposure("missing-stage", PrivateApiExposureReasons.StageNotFound, (s, _) => OnGateway(s, DomainNames[1]) with { ApiGateway = OnGateway(s, DomainNames[1]).ApiGateway! with { Stage = "no-such-stage" } }),
+        Exposure("missing-trust-store", PrivateApiExposureReasons.WaitingForTrustStore, (s, _) => FaultWorkload.GatewaySpec(s, DomainNames[2]) with { TrustStoreRef = new LocalObjectReference { Name = "no-such-store" } }) with { EventType = "Normal" },
+        Exposure("missing-rest-api", PrivateApiExposureReasons.RestApiNotFound, (s, _) => OnGateway(s, DomainNames[0], api => api with { RestApiId = "nosuchapi0" })),
+        Exposure("missing-stage", PrivateApiExposureReasons.StageNotFound, (s, _) => OnGateway(s, DomainNames[1], api => api with { Stage = "no-such-stage" })),
     ];
 
     /// <summary>Creates what the rows refer to; run before the snapshot is taken.</summary>
@@ -128,19 +128,6 @@ internal static class BadInputCatalogue
         LoadBalancer = new LoadBalancerExposure { ListenerArn = listenerArn },
     };
 
-    private static PrivateApiExposureSpec OnGateway(SandboxEnvironment sandbox, string domainName) => new()
-    {
-        TrustStoreRef = new LocalObjectReference { Name = FaultWorkload.TrustStoreName },
-        DomainName = domainName,
-        ApiGateway = new ApiGatewayExposure
-        {
-            RestApiId = sandbox.Account!.RestApiId,
-            Stage = sandbox.Account.StageName,
-            CertificateArn = sandbox.Account.AcmCertificateArn,
-            Redeploy = true,
-        },
-    };
-
     private static string KeyPem()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -149,6 +136,12 @@ internal static class BadInputCatalogue
 
     // TestCertificates.Ca keeps the key with the certificate it returns.
     private static RSA Rsa1024() => RSA.Create(1024);
+
+    private static PrivateApiExposureSpec OnGateway(SandboxEnvironment sandbox, string domainName, Func<ApiGatewayExposure, ApiGatewayExposure> change)
+    {
+        var spec = FaultWorkload.GatewaySpec(sandbox, domainName);
+        return spec with { ApiGateway = change(spec.ApiGateway!) };
+    }
 
     private static CaCertificateSource Inline(string pem) => new() { Inline = pem };
 

@@ -47,6 +47,21 @@ internal static class FaultWorkload
         },
     };
 
+    /// <summary>An API Gateway exposure of the seeded REST API's stage on <paramref name="domainName"/>, through the workload's TrustStore.</summary>
+    public static PrivateApiExposureSpec GatewaySpec(SandboxEnvironment sandbox, string domainName) => new()
+    {
+        TrustStoreRef = new LocalObjectReference { Name = TrustStoreName },
+        DomainName = domainName,
+        ApiGateway = new ApiGatewayExposure
+        {
+            RestApiId = sandbox.Account!.RestApiId,
+            Stage = sandbox.Account.StageName,
+            CertificateArn = sandbox.Account.AcmCertificateArn,
+            // Switching the execute-api endpoint off takes effect at the next deployment; let the operator deploy.
+            Redeploy = true,
+        },
+    };
+
     /// <summary>Creates the TrustStore, both exposures and <paramref name="certificates"/> ClientCertificates.</summary>
     public static async Task ApplyAsync(SandboxEnvironment sandbox, int certificates)
     {
@@ -73,19 +88,7 @@ internal static class FaultWorkload
         await sandbox.PrivateApiExposures().CreateAsync(new V1Alpha1PrivateApiExposure
         {
             Metadata = new V1ObjectMeta { Name = DomainExposureName, NamespaceProperty = Namespace },
-            Spec = new PrivateApiExposureSpec
-            {
-                TrustStoreRef = new LocalObjectReference { Name = TrustStoreName },
-                DomainName = DomainName,
-                ApiGateway = new ApiGatewayExposure
-                {
-                    RestApiId = sandbox.Account.RestApiId,
-                    Stage = sandbox.Account.StageName,
-                    CertificateArn = sandbox.Account.AcmCertificateArn,
-                    // Switching the execute-api endpoint off takes effect at the next deployment; let the operator deploy.
-                    Redeploy = true,
-                },
-            },
+            Spec = GatewaySpec(sandbox, DomainName),
         }, CancellationToken.None);
         for (var i = 0; i < certificates; i++)
         {
