@@ -1,3 +1,4 @@
+using MtlsOperator.Hosting;
 using MtlsOperator.Runtime.Hosting;
 
 namespace MtlsOperator.Sandbox;
@@ -5,27 +6,26 @@ namespace MtlsOperator.Sandbox;
 /// <summary>An operator instance running in-process on the sandbox; stop it to simulate a shutdown or a crash.</summary>
 public sealed class RunningOperator : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private Task? run;
-
-    internal RunningOperator(Manager manager)
+    internal RunningOperator(OperatorHost host)
     {
-        Manager = manager;
+        Host = host;
     }
 
+    /// <summary>The operator as the run verb builds it: manager, exporter, health.</summary>
+    public OperatorHost Host { get; }
+
     /// <summary>The runtime manager: its controllers, metrics and leadership.</summary>
-    public Manager Manager { get; }
+    public Manager Manager => Host.Manager;
 
     /// <summary>Completes when the operator has stopped; faults if it crashed (a stop rethrows that fault).</summary>
-    public Task Completion => run ?? Task.CompletedTask;
+    public Task Completion => Host.Completion;
 
     /// <summary>Stops the operator: in-flight reconciles get the manager's shutdown timeout, then the run ends.</summary>
     public async Task StopAsync()
     {
-        await stop.CancelAsync().ConfigureAwait(false);
         try
         {
-            await Completion.ConfigureAwait(false);
+            await Host.StopAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -36,14 +36,21 @@ public sealed class RunningOperator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        Manager.Dispose();
-        stop.Dispose();
+        await Host.DisposeAsync().ConfigureAwait(false);
     }
 
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
-        run = Task.Run(() => Manager.RunAsync(stop.Token), CancellationToken.None);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
-        await Manager.WaitForCacheSyncAsync(linked.Token).ConfigureAwait(false);
+        await Host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var synced = Manager.WaitForCacheSyncAsync(cancellationToken);
+        if (await Task.WhenAny(synced, Completion).ConfigureAwait(false) == synced)
+        {
+            await synced.ConfigureAwait(false);
+            return;
+        }
+
+        // Stopped or crashed before the caches synced: surface the crash, or say why there is nothing to wait for.
+        await Completion.ConfigureAwait(false);
+        throw new OperationCanceledException("the operator stopped before its caches synced");
     }
 }

@@ -109,11 +109,8 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     /// </summary>
     public async Task<RunningOperator> StartOperatorAsync(ManagerOptions? manager = null, CancellationToken cancellationToken = default)
     {
-        var awsFactory = new AwsClientFactory(AwsClientOptions(), loggerFactory);
-        var context = new OperatorContext(awsFactory, Options.OperatorTime, Options.Operator, loggerFactory);
-        var instance = new Manager(Kube.CreateClient(), manager ?? Options.Manager, loggerFactory);
-        OperatorControllers.Register(instance, context);
-        var running = new RunningOperator(instance);
+        var host = OperatorHost.Create(Kube.CreateClient(), HostOptions(manager), loggerFactory);
+        var running = new RunningOperator(host);
         lock (operators)
         {
             operators.Add(running);
@@ -122,6 +119,18 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         await running.StartAsync(cancellationToken).ConfigureAwait(false);
         return running;
     }
+
+    /// <summary>
+    /// How operators started on this sandbox are built: its AWS endpoint and credentials, the sandbox's operator settings
+    /// and clock, and no HTTP endpoints (add addresses to serve <c>/metrics</c> and the health checks).
+    /// </summary>
+    public OperatorHostOptions HostOptions(ManagerOptions? manager = null) => new()
+    {
+        Operator = Options.Operator,
+        Manager = manager ?? Options.Manager,
+        Aws = AwsClientOptions(),
+        OperatorTime = Options.OperatorTime,
+    };
 
     /// <summary>Creates <paramref name="name"/> unless it exists.</summary>
     public async Task EnsureNamespaceAsync(string name, CancellationToken cancellationToken = default)

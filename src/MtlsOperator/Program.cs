@@ -19,7 +19,8 @@ public static class Program
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
-        var commandLine = new CommandLine([new CrdsCommand()]);
+        var run = new RunCommand();
+        var commandLine = new CommandLine([run, new CrdsCommand(), new ValidateCommand()], defaultCommand: run);
         return await commandLine.RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
     }
 }

@@ -202,6 +202,15 @@ public sealed class Controller<T> : IController
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, timeout.Token);
         var started = time.GetTimestamp();
         string result;
+
+        // Every line logged during the reconcile, by the runtime or the reconciler, carries the object it is about.
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["Kind"] = Informer.Resource.Kind,
+            ["Namespace"] = key.Namespace,
+            ["Name"] = key.Name,
+            ["Controller"] = Name,
+        });
         metrics.WorkerActive(Name, 1);
         try
         {

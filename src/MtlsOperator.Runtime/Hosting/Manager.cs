@@ -205,7 +205,12 @@ public sealed class Manager : IDisposable
         // after the shutdown deadline otherwise.
         using var intake = CancellationTokenSource.CreateLinkedTokenSource(leadership, shutdown);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(leadership);
-        var runs = Task.WhenAll(controllers.Select(c => c.RunAsync(intake.Token, abort.Token)));
+
+        // Without controllers there is nothing to wait on, yet returning would end the term at once: hold the lease
+        // until shutdown or loss instead of re-campaigning in a tight loop.
+        var runs = controllers.Count == 0
+            ? Task.Delay(Timeout.Infinite, intake.Token).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+            : Task.WhenAll(controllers.Select(c => c.RunAsync(intake.Token, abort.Token)));
         var shuttingDown = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (shutdown.Register(() => shuttingDown.TrySetResult()))
         {

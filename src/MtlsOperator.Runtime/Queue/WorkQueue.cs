@@ -13,6 +13,8 @@ namespace MtlsOperator.Runtime.Queue;
 public sealed class WorkQueue<TItem> : IDisposable
     where TItem : notnull
 {
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly Lock gate = new();
     private readonly Channel<TItem> ready = Channel.CreateUnbounded<TItem>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
     private readonly HashSet<TItem> dirty = [];
@@ -256,8 +258,12 @@ public sealed class WorkQueue<TItem> : IDisposable
             return;
         }
 
-        timerDue = next;
-        var wait = next - time.GetUtcNow();
-        timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        // Timers take at most about 49.7 days; a later due time (a certificate's renewal in 90 days) is reached by
+        // firing early, finding nothing due and arming again.
+        var now = time.GetUtcNow();
+        var wait = next - now;
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxTimerWait ? MaxTimerWait : wait;
+        timerDue = now + wait;
+        timer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 }

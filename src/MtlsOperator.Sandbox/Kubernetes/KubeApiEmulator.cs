@@ -81,7 +81,15 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         var app = builder.Build();
         app.Run(context => ServeAsync(context, handler, faults, requests, time));
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var stopping = new CancellationTokenSource();
@@ -112,7 +120,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
                 server: {server}
             users:
             - name: mtls-sandbox
-              user: {"{}"}
+              user:
+                # The emulator accepts any caller; KubernetesClient (and so mtls-operator run) refuses a user without credentials.
+                token: sandbox
             contexts:
             - name: mtls-sandbox
               context:

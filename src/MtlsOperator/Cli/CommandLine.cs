@@ -1,7 +1,10 @@
 namespace MtlsOperator.Cli;
 
-/// <summary>Dispatches the first argument to the <see cref="ICommand"/> of that name.</summary>
-public sealed class CommandLine(IReadOnlyList<ICommand> commands)
+/// <summary>
+/// Dispatches the first argument to the <see cref="ICommand"/> of that name; without a verb (no arguments, or a flag
+/// first) the default command runs, so <c>mtls-operator --workers=4</c> means <c>mtls-operator run --workers=4</c>.
+/// </summary>
+public sealed class CommandLine(IReadOnlyList<ICommand> commands, ICommand? defaultCommand = null)
 {
     /// <summary>Runs the verb named by <c>args[0]</c>; prints usage and returns 2 for an unknown or missing verb.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
@@ -13,6 +16,11 @@ public sealed class CommandLine(IReadOnlyList<ICommand> commands)
         {
             await WriteUsageAsync(output).ConfigureAwait(false);
             return 0;
+        }
+
+        if (defaultCommand is not null && (verb is null || verb.StartsWith('-')))
+        {
+            return await defaultCommand.RunAsync(args, output, errors, cancellationToken).ConfigureAwait(false);
         }
 
         var command = commands.FirstOrDefault(c => c.Name == verb);

@@ -78,6 +78,30 @@ public sealed class WorkQueueTests : IDisposable
     }
 
     [Fact]
+    public void AddAfter_beyond_the_timer_limit_waits_instead_of_throwing()
+    {
+        // A 90-day certificate asks to be looked at again at its renewal time: past what a system timer can hold.
+        using var systemQueue = new WorkQueue<Request>("long", ControllerRateLimiter.Create<Request>(TimeProvider.System), TimeProvider.System);
+
+        systemQueue.AddAfter(A, TimeSpan.FromDays(60));
+
+        Assert.Equal(0, systemQueue.Length);
+        Assert.Equal(1, systemQueue.DelayedCount);
+    }
+
+    [Fact]
+    public void AddAfter_beyond_the_timer_limit_still_fires_when_the_time_comes()
+    {
+        queue.AddAfter(A, TimeSpan.FromDays(60));
+
+        time.Advance(TimeSpan.FromDays(50));
+        Assert.Equal(0, queue.Length);
+
+        time.Advance(TimeSpan.FromDays(10));
+        Assert.Equal(1, queue.Length);
+    }
+
+    [Fact]
     public void AddAfter_keeps_the_earliest_time_for_a_key()
     {
         queue.AddAfter(A, TimeSpan.FromSeconds(30));

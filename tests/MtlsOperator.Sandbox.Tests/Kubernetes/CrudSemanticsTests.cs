@@ -293,6 +293,25 @@ public sealed class CrudSemanticsTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Paged_lists_stay_in_their_namespace_and_omit_the_remaining_count_with_selectors()
+    {
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "zz" } });
+        foreach (var (ns, name) in new[] { ("default", "a"), ("default", "b"), ("default", "c"), ("zz", "a") })
+        {
+            await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["app"] = "x" } } }, ns);
+        }
+
+        var selected = await Client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: "app=x", limit: 2);
+        var rest = await Client.CoreV1.ListNamespacedConfigMapAsync("default", labelSelector: "app=x", limit: 2, continueParameter: selected.Metadata.ContinueProperty);
+
+        Assert.Equal(["a", "b"], selected.Items.Select(m => m.Metadata.Name));
+        Assert.NotNull(selected.Metadata.ContinueProperty);
+        Assert.Null(selected.Metadata.RemainingItemCount);
+        Assert.Equal(["c"], rest.Items.Select(m => m.Metadata.Name));
+        Assert.Null(rest.Metadata.ContinueProperty);
+    }
+
+    [Fact]
     public async Task Secret_stringData_is_stored_as_base64_data()
     {
         var secret = new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, StringData = new Dictionary<string, string> { ["password"] = "hunter2" } };
@@ -302,6 +321,35 @@ public sealed class CrudSemanticsTests : EmulatorTest
         Assert.Equal("Opaque", created.Type);
         Assert.Null(created.StringData);
         Assert.Equal("hunter2", System.Text.Encoding.UTF8.GetString(created.Data["password"]));
+    }
+
+    [Fact]
+    public async Task Secret_type_is_immutable_and_typed_secrets_need_their_keys()
+    {
+        var opaque = await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "s" }, Type = "Opaque" }, "default");
+
+        opaque.Type = "kubernetes.io/tls";
+        opaque.Data = new Dictionary<string, byte[]> { ["tls.crt"] = [1], ["tls.key"] = [2] };
+        var changed = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Client.CoreV1.ReplaceNamespacedSecretAsync(opaque, "s", "default"));
+        Assert.Equal("type", changed["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+        Assert.Equal("Invalid value: \"kubernetes.io/tls\": field is immutable", changed["details"]!["causes"]![0]!["message"]!.GetValue<string>());
+
+        var incomplete = new V1Secret { Metadata = new V1ObjectMeta { Name = "tls" }, Type = "kubernetes.io/tls", Data = new Dictionary<string, byte[]> { ["tls.crt"] = [1] } };
+        var missing = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () => Client.CoreV1.CreateNamespacedSecretAsync(incomplete, "default"));
+        Assert.Equal("data[tls.key]", missing["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Immutable_config_maps_keep_their_data()
+    {
+        var map = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "m" }, Data = new Dictionary<string, string> { ["a"] = "1" }, Immutable = true }, "default");
+
+        var status = await KubeAssert.FailsWithStatusAsync(422, "Invalid", () =>
+            Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"data":{"a":"2"}}""", V1Patch.PatchType.MergePatch), "m", "default"));
+
+        Assert.Equal("Forbidden: field is immutable when `immutable` is set", status["details"]!["causes"]![0]!["message"]!.GetValue<string>());
+        var labelled = await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"labels":{"x":"y"}}}""", V1Patch.PatchType.MergePatch), "m", "default");
+        Assert.NotEqual(map.Metadata.ResourceVersion, labelled.Metadata.ResourceVersion);
     }
 
     [Fact]

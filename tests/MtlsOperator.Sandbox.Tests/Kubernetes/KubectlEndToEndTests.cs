@@ -67,6 +67,15 @@ public sealed partial class KubectlEndToEndTests : IAsyncLifetime
 
         await WatchSeesPatchAsync();
 
+        using (var client = _kube.CreateClient())
+        {
+            await client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+                new V1Patch("""{"status":{"conditions":[{"type":"Ready","status":"True"}]}}""", V1Patch.PatchType.MergePatch), Widgets.Group, Widgets.Version, "default", Widgets.Plural, "w1");
+        }
+
+        Assert.Contains("condition met", await Ok("wait", "--for=condition=Ready", "widget/w1", "--timeout=60s"), StringComparison.Ordinal);
+        Assert.Equal("True", await Ok("get", "widget", "w1", "-o", "jsonpath={.status.conditions[0].status}"));
+
         Assert.Contains("widget.example.dev \"w1\" deleted", await Ok("delete", "-f", PathOf("widget.yaml")), StringComparison.Ordinal);
         (code, _, stderr) = await _kubectl.RunAsync("get", "widgets");
         Assert.Equal(0, code);

@@ -33,6 +33,18 @@ public sealed class ApiGatewayWireTests : IDisposable
     }
 
     [Fact]
+    public async Task Multi_level_base_path_is_sent_as_one_escaped_label()
+    {
+        _handler.Reply(HttpStatusCode.Accepted, "", "application/json");
+
+        await Clients.DomainNames.DeleteBasePathMappingAsync("api.partners.example.com", "orders/v2", CancellationToken.None);
+
+        var request = Assert.Single(_handler.Requests);
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal("/domainnames/api.partners.example.com/basepathmappings/orders%2Fv2", request.Uri.AbsolutePath);
+    }
+
+    [Fact]
     public async Task TagResource_escapes_the_whole_arn_into_one_path_segment()
     {
         _handler.Reply(HttpStatusCode.NoContent, "", "application/json");

@@ -49,7 +49,8 @@ public sealed class PrivateCaWireTests : IDisposable
         _handler.Reply(HttpStatusCode.OK, """
             {"CertificateAuthority":{"Arn":"CA_ARN","Type":"SUBORDINATE","Status":"ACTIVE","Serial":"4c:1f","NotBefore":1.7000000E9,"NotAfter":1.8000000E9,
              "CertificateAuthorityConfiguration":{"KeyAlgorithm":"EC_prime256v1","SigningAlgorithm":"SHA256WITHECDSA","Subject":{"CommonName":"Partners CA"}},
-             "RevocationConfiguration":{"CrlConfiguration":{"Enabled":true,"ExpirationInDays":7,"S3BucketName":"crl-bucket","CustomCname":"crl.example.com","CrlType":"COMPLETE"}}}}
+             "RevocationConfiguration":{"CrlConfiguration":{"Enabled":true,"ExpirationInDays":7,"S3BucketName":"crl-bucket","CustomCname":"crl.example.com","CrlType":"COMPLETE",
+             "S3ObjectAcl":"BUCKET_OWNER_FULL_CONTROL","CrlDistributionPointExtensionConfiguration":{"OmitExtension":false},"CustomPath":"revocation/partners"}}}}
             """.Replace("CA_ARN", CaArn, StringComparison.Ordinal), "application/x-amz-json-1.1");
 
         var ca = await PrivateCa.DescribeAsync(CaArn, CancellationToken.None);
@@ -59,7 +60,7 @@ public sealed class PrivateCaWireTests : IDisposable
         Assert.True(ca.IsActive);
         Assert.Equal("SUBORDINATE", ca.Type);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000), ca.NotAfter);
-        Assert.Equal(new CrlConfiguration(true, "crl-bucket", "crl.example.com", null, 7, "COMPLETE"), ca.Crl);
+        Assert.Equal(new CrlConfiguration(true, "crl-bucket", "crl.example.com", "revocation/partners", 7, "COMPLETE", "BUCKET_OWNER_FULL_CONTROL", false), ca.Crl);
     }
 
     [Fact]
@@ -85,17 +86,31 @@ public sealed class PrivateCaWireTests : IDisposable
         Assert.Equal("Could not find certificate authority", error.AwsMessage);
     }
 
-    [Fact]
-    public async Task RevokeCertificate_sends_serial_and_reason()
+    [Theory]
+    [InlineData("4c1f9a")]
+    [InlineData("4C1F9A")]
+    [InlineData("4c:1f:9a")]
+    [InlineData("004C1F9A")]
+    [InlineData("c1f9a")]
+    public async Task RevokeCertificate_sends_the_serial_as_openssl_prints_it_and_the_reason(string serial)
     {
         _handler.Reply(HttpStatusCode.OK, "", "application/x-amz-json-1.1");
 
-        await PrivateCa.RevokeAsync(CaArn, "4c1f9a", "SUPERSEDED", CancellationToken.None);
+        await PrivateCa.RevokeAsync(CaArn, serial, "SUPERSEDED", CancellationToken.None);
 
+        var expected = serial == "c1f9a" ? "0c:1f:9a" : "4c:1f:9a";
         Assert.Equal(
-            $$"""{"CertificateAuthorityArn":"{{CaArn}}","CertificateSerial":"4c1f9a","RevocationReason":"SUPERSEDED"}""",
+            $$"""{"CertificateAuthorityArn":"{{CaArn}}","CertificateSerial":"{{expected}}","RevocationReason":"SUPERSEDED"}""",
             Assert.Single(_handler.Requests).Body);
         Assert.Equal("ACMPrivateCA.RevokeCertificate", _handler.Requests[0].Header("X-Amz-Target"));
+    }
+
+    [Fact]
+    public async Task RevokeCertificate_refuses_a_serial_that_is_not_hex_without_calling_AWS()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => PrivateCa.RevokeAsync(CaArn, "not-a-serial", "SUPERSEDED", CancellationToken.None));
+
+        Assert.Empty(_handler.Requests);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using MtlsOperator.Sandbox.Aws.Hosting;
 using MtlsOperator.Sandbox.Aws.Protocols;
@@ -7,20 +6,8 @@ namespace MtlsOperator.Sandbox.Aws.ApiGateway;
 
 internal sealed partial class ApiGatewayService
 {
-    private JsonObject GetRestApis(AwsRequest request)
-    {
-        var all = state.Apis.Values.Where(a => a.Region == request.Region).OrderBy(a => a.CreatedDate).ToList();
-        var limit = int.TryParse(request.QueryValue("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 500) : 25;
-        var start = int.TryParse(request.QueryValue("position"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
-        var page = all.Skip(start).Take(limit).ToList();
-        var reply = new JsonObject { ["item"] = JsonProtocol.ToArray(page, a => RestApiJson(a)) };
-        if (start + page.Count < all.Count)
-        {
-            reply["position"] = (start + page.Count).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return reply;
-    }
+    private JsonObject GetRestApis(AwsRequest request) =>
+        ListPage(request, state.Apis.Values.Where(a => a.Region == request.Region).OrderBy(a => a.CreatedDate).ToList(), a => RestApiJson(a));
 
     private JsonObject RestApiJson(RestApi api)
     {

@@ -9,14 +9,17 @@ internal sealed partial class ApiGatewayService
     private JsonObject? TagResource(string arn, JsonObject body)
     {
         var tags = TagsOf(arn);
-        foreach (var (key, value) in body.StringMap("tags"))
-        {
-            tags[key] = value;
-        }
+        var added = body.StringMap("tags");
 
-        if (tags.Count > 50)
+        // A refused request leaves the tags as they were.
+        if (tags.Keys.Union(added.Keys, StringComparer.Ordinal).Count() > 50)
         {
             throw new AwsServiceException("BadRequestException", "A resource can have at most 50 tags");
+        }
+
+        foreach (var (key, value) in added)
+        {
+            tags[key] = value;
         }
 
         return null;

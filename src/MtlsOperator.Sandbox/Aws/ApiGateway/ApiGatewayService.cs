@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MtlsOperator.Sandbox.Aws.Arns;
 using MtlsOperator.Sandbox.Aws.Hosting;
@@ -51,12 +52,12 @@ internal sealed partial class ApiGatewayService : IAwsService
                 "GetStage" => (200, StageJson(route.Id!, Stage(Api(route.Id!), route.Child!))),
                 "CreateDeployment" => (201, CreateDeployment(route.Id!, body)),
                 "CreateDomainName" => (201, CreateDomainName(request, body)),
-                "GetDomainNames" => (200, new JsonObject { ["items"] = JsonProtocol.ToArray(state.Domains.Values.Where(d => d.Region == request.Region).OrderBy(d => d.Name, StringComparer.Ordinal), d => DomainJson(d)) }),
+                "GetDomainNames" => (200, ListPage(request, state.Domains.Values.Where(d => d.Region == request.Region).OrderBy(d => d.Name, StringComparer.Ordinal).ToList(), d => DomainJson(d))),
                 "GetDomainName" => (200, DomainJson(Domain(route.Id!))),
                 "UpdateDomainName" => (200, UpdateDomainName(Domain(route.Id!), body)),
                 "DeleteDomainName" => (202, DeleteDomainName(route.Id!)),
                 "CreateBasePathMapping" => (201, CreateBasePathMapping(Domain(route.Id!), body)),
-                "GetBasePathMappings" => (200, new JsonObject { ["item"] = JsonProtocol.ToArray(Domain(route.Id!).Mappings.Values.OrderBy(m => m.BasePath, StringComparer.Ordinal), MappingJson) }),
+                "GetBasePathMappings" => (200, ListPage(request, Domain(route.Id!).Mappings.Values.OrderBy(m => m.BasePath, StringComparer.Ordinal).ToList(), MappingJson)),
                 "GetBasePathMapping" => (200, MappingJson(Mapping(Domain(route.Id!), route.Child!))),
                 "DeleteBasePathMapping" => (202, DeleteBasePathMapping(Domain(route.Id!), route.Child!)),
                 "TagResource" => (204, TagResource(route.Id!, body)),
@@ -88,6 +89,24 @@ internal sealed partial class ApiGatewayService : IAwsService
         }
     }
 
+    /// <summary>
+    /// One page of a collection as API Gateway lists it: the items under <c>item</c> (the list's locationName in the
+    /// service model), at most <c>limit</c> of them (default 25, at most 500), and a <c>position</c> token while more remain.
+    /// </summary>
+    private static JsonObject ListPage<T>(AwsRequest request, IReadOnlyList<T> all, Func<T, JsonNode?> map)
+    {
+        var limit = int.TryParse(request.QueryValue("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? Math.Clamp(l, 1, 500) : 25;
+        var start = int.TryParse(request.QueryValue("position"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0;
+        var page = all.Skip(start).Take(limit).ToList();
+        var reply = new JsonObject { ["item"] = JsonProtocol.ToArray(page, map) };
+        if (start + page.Count < all.Count)
+        {
+            reply["position"] = (start + page.Count).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return reply;
+    }
+
     private sealed record ApiRoute(string Operation, string? Id, string? Child);
 
     private static ApiRoute? Route(AwsRequest request)
@@ -106,7 +125,8 @@ internal sealed partial class ApiGatewayService : IAwsService
             };
         }
 
-        var segments = path.Split('/', 5, StringSplitOptions.RemoveEmptyEntries);
+        // At most four segments: a multi-level base path (sent as one %2F-encoded label) is the last one, whole.
+        var segments = path.Split('/', 4, StringSplitOptions.RemoveEmptyEntries);
         return (segments, method) switch
         {
             ([ "restapis" ], "GET") => new("GetRestApis", null, null),

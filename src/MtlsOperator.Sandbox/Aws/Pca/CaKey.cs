@@ -44,7 +44,10 @@ internal sealed class CaKey : IDisposable
             "SHA256WITHECDSA" => (false, HashAlgorithmName.SHA256),
             "SHA384WITHECDSA" => (false, HashAlgorithmName.SHA384),
             "SHA512WITHECDSA" => (false, HashAlgorithmName.SHA512),
-            _ => throw new AwsServiceException("InvalidArgsException", $"Signing algorithm '{signingAlgorithm}' is not supported"),
+            "SM3WITHSM2" or "ML_DSA_44" or "ML_DSA_65" or "ML_DSA_87" => throw new AwsServiceException("InvalidArgsException", $"Signing algorithm '{signingAlgorithm}' is not supported by this CA's key"),
+            _ => throw new AwsServiceException(
+                "ValidationException",
+                $"Value '{signingAlgorithm}' at 'signingAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [SHA256WITHECDSA, SHA384WITHECDSA, SHA512WITHECDSA, SHA256WITHRSA, SHA384WITHRSA, SHA512WITHRSA, SM3WITHSM2, ML_DSA_44, ML_DSA_65, ML_DSA_87]"),
         };
         if (rsa != IsRsa)
         {

@@ -47,10 +47,11 @@ internal sealed record CertificateTemplate(string Name, X509KeyUsageFlags KeyUsa
             throw new AwsServiceException("InvalidArnException", $"'{templateArn}' is not a valid template ARN");
         }
 
+        // _APICSRPassthrough first: it ends with _CSRPassthrough, which would otherwise leave "_API" behind.
         var name = templateArn[(marker + ":template/".Length)..]
-            .Replace("_CSRPassthrough", string.Empty, StringComparison.Ordinal)
+            .Replace("_APICSRPassthrough", string.Empty, StringComparison.Ordinal)
             .Replace("_APIPassthrough", string.Empty, StringComparison.Ordinal)
-            .Replace("_APICSRPassthrough", string.Empty, StringComparison.Ordinal);
+            .Replace("_CSRPassthrough", string.Empty, StringComparison.Ordinal);
         return Known.FirstOrDefault(t => t.Name == name)
             ?? throw new AwsServiceException("InvalidArgsException", $"Template '{templateArn}' is not supported");
     }

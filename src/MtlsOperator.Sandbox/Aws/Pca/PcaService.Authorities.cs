@@ -61,14 +61,32 @@ internal sealed partial class PcaService
             throw new AwsServiceException("InvalidArgsException", "CrlConfiguration.ExpirationInDays must be between 1 and 5000");
         }
 
-        return new CrlConfiguration(
-            true,
-            (int)days,
-            bucket,
-            crl.String("CustomCname"),
-            crl.Object("CrlDistributionPointExtensionConfiguration")?.Bool("OmitExtension") ?? false,
-            crl.String("CustomPath"),
-            crl.String("S3ObjectAcl") ?? "PUBLIC_READ");
+        var acl = crl.String("S3ObjectAcl") ?? "PUBLIC_READ";
+        if (acl is not ("PUBLIC_READ" or "BUCKET_OWNER_FULL_CONTROL"))
+        {
+            throw new AwsServiceException("ValidationException", $"Value '{acl}' at 'revocationConfiguration.crlConfiguration.s3ObjectAcl' failed to satisfy constraint: Member must satisfy enum value set: [PUBLIC_READ, BUCKET_OWNER_FULL_CONTROL]");
+        }
+
+        var crlType = crl.String("CrlType") ?? "COMPLETE";
+        if (crlType is not ("COMPLETE" or "PARTITIONED"))
+        {
+            throw new AwsServiceException("ValidationException", $"Value '{crlType}' at 'revocationConfiguration.crlConfiguration.crlType' failed to satisfy constraint: Member must satisfy enum value set: [COMPLETE, PARTITIONED]");
+        }
+
+        // Partitioned CRLs are written under other names; publishing them as one complete CRL would mislead callers.
+        if (crlType == "PARTITIONED")
+        {
+            throw new AwsServiceException("InvalidArgsException", "The emulator publishes COMPLETE CRLs only; CrlType PARTITIONED is not emulated");
+        }
+
+        var cname = crl.String("CustomCname");
+        var omitExtension = crl.Object("CrlDistributionPointExtensionConfiguration")?.Bool("OmitExtension") ?? false;
+        if (omitExtension && cname is not null)
+        {
+            throw new AwsServiceException("InvalidArgsException", "CrlDistributionPointExtensionConfiguration.OmitExtension cannot be enabled with a CustomCname set");
+        }
+
+        return new CrlConfiguration(true, (int)days, bucket, cname, omitExtension, crl.String("CustomPath"), acl);
     }
 
     private JsonObject Describe(PrivateCertificateAuthority ca)

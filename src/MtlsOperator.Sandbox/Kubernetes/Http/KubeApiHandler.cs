@@ -219,7 +219,10 @@ internal sealed class KubeApiHandler
         if (continueToken is not null)
         {
             writer.WriteString("continue", continueToken);
-            writer.WriteNumber("remainingItemCount", page.RemainingItemCount);
+            if (page.RemainingItemCount is { } remaining)
+            {
+                writer.WriteNumber("remainingItemCount", remaining);
+            }
         }
 
         writer.WriteEndObject();

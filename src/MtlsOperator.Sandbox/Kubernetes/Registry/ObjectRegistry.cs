@@ -78,6 +78,7 @@ internal sealed class ObjectRegistry
         SetStorageVersion(type, obj);
         ResourceStrategy.CheckSecretData(type, obj);
         ObjectMetaValidator.Validate(obj, errors);
+        ConfigDataValidator.Validate(type, obj, null, errors);
         var warnings = Validate(type, version, obj, options, errors);
         ResourceType? defined = null;
         if (type == BuiltInResources.CustomResourceDefinitions)
@@ -335,6 +336,7 @@ internal sealed class ObjectRegistry
         }
 
         ObjectMetaValidator.Validate(next, errors);
+        ConfigDataValidator.Validate(type, next, currentJson, errors);
         var warnings = Validate(type, version, next, options, errors);
         ResourceType? defined = null;
         if (type == BuiltInResources.CustomResourceDefinitions && !statusOnly)

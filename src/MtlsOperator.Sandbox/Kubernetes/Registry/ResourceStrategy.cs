@@ -152,7 +152,7 @@ internal static partial class ResourceStrategy
     /// <summary>Secret data must be base64; kube fails to decode it into []byte with a 400.</summary>
     public static void CheckSecretData(ResourceType type, JsonObject obj)
     {
-        if (type.Group.Length != 0 || type.Plural != "secrets" || obj["data"] is not JsonObject data)
+        if (type != BuiltInResources.Secrets || obj["data"] is not JsonObject data)
         {
             return;
         }
@@ -193,7 +193,7 @@ internal static partial class ResourceStrategy
                 obj["status"] = new JsonObject { ["phase"] = "Active" };
             }
         }
-        else if (type.Group.Length == 0 && type.Plural == "secrets")
+        else if (type == BuiltInResources.Secrets)
         {
             obj["type"] ??= "Opaque";
             if (obj["stringData"] is JsonObject stringData)

@@ -77,6 +77,10 @@ internal static class BuiltInResources
 
     public static ResourceType Namespaces => All[0];
 
+    public static ResourceType Secrets => All[1];
+
+    public static ResourceType ConfigMaps => All[2];
+
     public static ResourceType CustomResourceDefinitions => All[^1];
 
     private static ResourceType Core(string plural, string singular, string kind, bool namespaced, IReadOnlyList<string> shortNames, bool statusSubresource, IReadOnlyList<PrinterColumn> columns) => new()

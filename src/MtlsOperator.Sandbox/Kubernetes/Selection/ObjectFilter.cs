@@ -7,6 +7,9 @@ internal sealed record ObjectFilter(string? Namespace, LabelSelector Labels, Fie
 {
     public static ObjectFilter Everything { get; } = new(null, LabelSelector.Everything, FieldSelector.Everything);
 
+    /// <summary>Whether a label or field selector narrows the list (the namespace does not count, as in kube).</summary>
+    public bool HasSelectors => !ReferenceEquals(Labels, LabelSelector.Everything) || !ReferenceEquals(Fields, FieldSelector.Everything);
+
     public bool Matches(StoredObject obj) =>
         (Namespace is null || string.Equals(obj.Namespace, Namespace, StringComparison.Ordinal))
         && Labels.Matches(obj.Labels)

@@ -57,7 +57,10 @@ internal sealed class ObjectStore
         }
     }
 
-    /// <summary>A page of objects in namespace/name order, starting after <paramref name="continueAfter"/>.</summary>
+    /// <summary>
+    /// A page of objects in namespace/name order, starting after <paramref name="continueAfter"/>. As in kube,
+    /// the remaining count is given only for lists without label or field selectors.
+    /// </summary>
     public ListPage List(string typeId, ObjectFilter filter, string? continueAfter, int limit)
     {
         lock (_gate)
@@ -65,26 +68,33 @@ internal sealed class ObjectStore
             var items = new List<StoredObject>();
             if (!_objects.TryGetValue(typeId, out var objects))
             {
-                return new ListPage(items, _resourceVersion, null, 0);
+                return new ListPage(items, _resourceVersion, null, null);
             }
 
+            // One namespace's objects are one contiguous run of "namespace/name" keys.
+            var prefix = filter.Namespace is { } ns ? ns + "/" : null;
             string? next = null;
             long remaining = 0;
             foreach (var (path, obj) in objects)
             {
-                if (continueAfter is not null && string.CompareOrdinal(path, continueAfter) <= 0)
+                if ((continueAfter is not null && string.CompareOrdinal(path, continueAfter) <= 0) || !filter.Matches(obj))
                 {
-                    continue;
-                }
+                    if (prefix is not null && string.CompareOrdinal(path, prefix) > 0 && !path.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        break;
+                    }
 
-                if (!filter.Matches(obj))
-                {
                     continue;
                 }
 
                 if (limit > 0 && items.Count == limit)
                 {
                     next ??= items[^1].Key.Path;
+                    if (filter.HasSelectors)
+                    {
+                        break;
+                    }
+
                     remaining++;
                     continue;
                 }
@@ -92,7 +102,7 @@ internal sealed class ObjectStore
                 items.Add(obj);
             }
 
-            return new ListPage(items, _resourceVersion, next, remaining);
+            return new ListPage(items, _resourceVersion, next, next is null || filter.HasSelectors ? null : remaining);
         }
     }
 

@@ -10,8 +10,8 @@ public sealed record PrivateApiExposureStatus
     [JsonPropertyName("conditions")]
     [ListMapKey("type")]
     [Description("Ready is True when AWS matches the spec; its reason says why not (WaitingForTrustStore, ListenerNotFound, "
-        + "ListenerNotHttps, Conflict, QuotaExceeded, PendingDeployment, AccessDenied). Degraded is True while API Gateway reports "
-        + "truststoreWarnings.")]
+        + "ListenerNotHttps, Conflict, QuotaExceeded, PendingDeployment, Pending, DomainNotAvailable, RestApiNotFound, StageNotFound, "
+        + "AccessDenied, AwsRejected, AwsUnavailable). Degraded is True while API Gateway reports truststoreWarnings.")]
     public IList<V1Condition>? Conditions { get; init; }
 
     [JsonPropertyName("observedGeneration")]

@@ -17,6 +17,6 @@ public interface IPrivateCa
     /// <exception cref="Errors.AwsInProgressException">AWS is still issuing it; ask again shortly.</exception>
     Task<CertificateWithChain> GetCertificateAsync(string certificateAuthorityArn, string certificateArn, CancellationToken cancellationToken);
 
-    /// <summary>Revokes a certificate by serial number (hex, as in the certificate) with an RFC 5280 reason such as SUPERSEDED.</summary>
+    /// <summary>Revokes a certificate by serial number (hex, with or without colons; sent as <c>4c:1f:...</c>, the form the API reference asks for) with an RFC 5280 reason such as SUPERSEDED.</summary>
     Task RevokeAsync(string certificateAuthorityArn, string serialNumberHex, string reason, CancellationToken cancellationToken);
 }

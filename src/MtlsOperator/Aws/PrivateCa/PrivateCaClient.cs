@@ -38,7 +38,9 @@ public sealed class PrivateCaClient(AwsServiceChannel channel) : IPrivateCa
                     c.OptionalString("CustomCname"),
                     c.OptionalString("CustomPath"),
                     (int?)c.OptionalInteger("ExpirationInDays"),
-                    c.OptionalString("CrlType"))
+                    c.OptionalString("CrlType"),
+                    c.OptionalString("S3ObjectAcl"),
+                    c.Optional("CrlDistributionPointExtensionConfiguration")?.OptionalBoolean("OmitExtension"))
                 : null);
     }
 
@@ -91,7 +93,7 @@ public sealed class PrivateCaClient(AwsServiceChannel channel) : IPrivateCa
         var body = new JsonObject
         {
             ["CertificateAuthorityArn"] = certificateAuthorityArn,
-            ["CertificateSerial"] = serialNumberHex,
+            ["CertificateSerial"] = CertificateSerial.Format(serialNumberHex),
             ["RevocationReason"] = reason,
         };
         return _rpc.SendAsync("RevokeCertificate", body, cancellationToken);

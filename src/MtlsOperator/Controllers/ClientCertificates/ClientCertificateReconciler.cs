@@ -164,7 +164,7 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
             }
 
             var revision = (certificate.Status?.Revision ?? 0) + 1;
-            var token = PrivateCaSigner.IdempotencyToken(certificate.Metadata.Uid, revision, certificate.Metadata.Generation, certificate.Status?.FailedIssuanceAttempts ?? 0);
+            var token = PrivateCaSigner.IdempotencyToken(certificate.Metadata.Uid, revision, certificate.Metadata.Generation, certificate.Status?.FailedIssuanceAttempts ?? 0, key.ExportSubjectPublicKeyInfo());
             var arn = await privateCa.RequestAsync(certificate, csr, desired, token, cancellationToken).ConfigureAwait(false);
 
             // Recorded before the first poll: after a restart the reconcile collects this certificate instead of asking again.
@@ -182,9 +182,17 @@ internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCe
     {
         try
         {
-            using var key = await keys.GetAsync(certificate, desired.Key, cancellationToken).ConfigureAwait(false)
-                ?? throw new IssuanceFailedException(ClientCertificateReasons.IssuanceFailed,
-                    $"the Secret {SecretNames.PendingPrivateKey(certificate.Metadata.Name)} holding the key of {arn} was deleted or no longer fits spec.privateKey; a new key and certificate will be requested");
+            using var key = await keys.GetAsync(certificate, desired.Key, cancellationToken).ConfigureAwait(false);
+            if (key is null)
+            {
+                // The key Secret was deleted, or spec.privateKey changed meanwhile: that certificate can never be used.
+                // Not the CA's fault, so no failed attempt: start over with a new key.
+                await WriteStatusAsync(certificate, s => s with { PendingCertificateArn = null }, conditions =>
+                    Set(conditions, certificate, ConditionTypes.Issuing, true, ClientCertificateReasons.SpecChanged,
+                        $"abandoned {arn}: the pending key Secret {SecretNames.PendingPrivateKey(certificate.Metadata.Name)} is gone or no longer fits spec.privateKey"), cancellationToken).ConfigureAwait(false);
+                return Result.After(settings.PollInterval);
+            }
+
             return await CollectAsync(certificate, desired, secret, arn, key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IssuanceFailure.Of(e) is { } failure)

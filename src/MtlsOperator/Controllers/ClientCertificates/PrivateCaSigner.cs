@@ -84,13 +84,14 @@ internal sealed class PrivateCaSigner(IAwsClientFactory aws, TimeProvider time)
     }
 
     /// <summary>
-    /// The token for one issuance: the resource's UID, the revision being issued, the spec generation and the failed attempts
-    /// so far. A restart repeats it (AWS answers with the certificate already issued); a changed spec or a retry after a
-    /// failure gets a new one. AWS accepts at most 36 characters, hence a hash.
+    /// The token for one issuance: the resource's UID, the revision being issued, the spec generation, the failed attempts
+    /// so far and the public key being certified. A restart repeats it (AWS answers with the certificate already issued);
+    /// a changed spec, a retry after a failure or a new key gets a new one. AWS accepts at most 36 characters, hence a hash.
     /// </summary>
-    public static string IdempotencyToken(string uid, int revision, long? generation, int failedAttempts)
+    public static string IdempotencyToken(string uid, int revision, long? generation, int failedAttempts, byte[] subjectPublicKeyInfo)
     {
-        var input = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{uid}/{revision}/{generation}/{failedAttempts}");
+        ArgumentNullException.ThrowIfNull(subjectPublicKeyInfo);
+        var input = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{uid}/{revision}/{generation}/{failedAttempts}/{Convert.ToBase64String(subjectPublicKeyInfo)}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)))[..32];
     }
 

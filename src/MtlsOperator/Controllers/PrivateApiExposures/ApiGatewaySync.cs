@@ -79,21 +79,17 @@ public sealed class ApiGatewaySync
         }
         else
         {
-            if (!ExposureOwnership.IsOwnedBy(domain.Tags, exposure, clusterName))
+            var owned = ExposureOwnership.IsOwnedBy(domain.Tags, exposure, clusterName);
+            if (!owned && !ExposureOwnership.MayAdopt(exposure))
             {
-                if (!ExposureOwnership.MayAdopt(exposure))
-                {
-                    return ExposureReport.Failed(
-                        PrivateApiExposureReasons.Conflict,
-                        $"spec.domainName: custom domain {name} already exists in API Gateway and was not created by this resource: delete it, use "
-                        + $"another domain name, or annotate this resource {WellKnownKeys.AdoptAnnotation}: \"true\" to take it over",
-                        intervals.UserAction);
-                }
-
-                await aws.DomainNames.TagAsync(DomainArn(domain, aws.Region), ExposureOwnership.Tags(exposure, clusterName), cancellationToken).ConfigureAwait(false);
-                events.Add(ExposureEvent.Normal(PrivateApiExposureReasons.DomainAdopted, $"Adopted existing custom domain {name} ({WellKnownKeys.AdoptAnnotation})"));
+                return ExposureReport.Failed(
+                    PrivateApiExposureReasons.Conflict,
+                    $"spec.domainName: custom domain {name} already exists in API Gateway and was not created by this resource: delete it, use "
+                    + $"another domain name, or annotate this resource {WellKnownKeys.AdoptAnnotation}: \"true\" to take it over",
+                    intervals.UserAction);
             }
 
+            // Checked before adopting, so an unusable domain is never tagged as ours (and deleted with the resource).
             if (!domain.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal))
             {
                 return ExposureReport.Failed(
@@ -103,7 +99,22 @@ public sealed class ApiGatewaySync
                     intervals.UserAction);
             }
 
+            if (!owned)
+            {
+                await aws.DomainNames.TagAsync(DomainArn(domain, aws.Region), ExposureOwnership.Tags(exposure, clusterName), cancellationToken).ConfigureAwait(false);
+                events.Add(ExposureEvent.Normal(PrivateApiExposureReasons.DomainAdopted, $"Adopted existing custom domain {name} ({WellKnownKeys.AdoptAnnotation})"));
+            }
+
             var changes = DomainMutualTls.Changes(domain, spec, trustStore);
+            if (changes.Count > 0 && domain.Status is "PENDING" or "UPDATING")
+            {
+                // API Gateway refuses a second update while one is being applied: wait for it to finish.
+                return new ExposureReport(false, PrivateApiExposureReasons.Pending, $"Custom domain {name} is {domain.Status}; its update to the spec waits until it is AVAILABLE")
+                {
+                    RequeueAfter = intervals.AwsPoll,
+                };
+            }
+
             if (changes.Count > 0)
             {
                 domain = await aws.DomainNames.UpdateAsync(name, changes, cancellationToken).ConfigureAwait(false);

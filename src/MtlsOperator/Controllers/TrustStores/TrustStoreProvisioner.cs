@@ -34,9 +34,10 @@ public static class TrustStoreProvisioner
                 store = await trustStores.ModifyAsync(store.Arn, bundle.Location, cancellationToken).ConfigureAwait(false);
                 progress.Normal(TrustStoreReasons.BundleApplied, $"Trust store {store.Name} now uses {bundle.Location.Uri} version {bundle.VersionId} ({certificates} CA certificates)");
             }
-            else if (store.NumberOfCaCertificates != certificates)
+            else if (store.IsActive && store.NumberOfCaCertificates != certificates)
             {
-                // DescribeTrustStores does not say which object the bundle came from, but a count that moved means someone replaced it.
+                // DescribeTrustStores does not say which object the bundle came from, but a count that moved means someone
+                // replaced it. (While CREATING, AWS may not count the certificates yet.)
                 store = await trustStores.ModifyAsync(store.Arn, bundle.Location, cancellationToken).ConfigureAwait(false);
                 progress.Normal(TrustStoreReasons.DriftCorrected,
                     $"Trust store {store.Name} held {existing.NumberOfCaCertificates} CA certificates instead of {certificates}; restored {bundle.Location.Uri} version {bundle.VersionId}");

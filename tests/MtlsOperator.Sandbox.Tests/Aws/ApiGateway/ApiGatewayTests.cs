@@ -181,6 +181,46 @@ public sealed class ApiGatewayTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Domain_names_and_base_path_mappings_are_listed_under_item_in_pages_of_limit()
+    {
+        await CreateDomainAsync("a.example.com");
+        await CreateDomainAsync("b.example.com");
+        foreach (var basePath in new[] { "v1", "v2", "v3" })
+        {
+            await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/a.example.com/basepathmappings", new JsonObject { ["restApiId"] = api.Id, ["basePath"] = basePath });
+        }
+
+        var (_, _, domains) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames");
+        var (_, _, first) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/a.example.com/basepathmappings?limit=2");
+        var position = first["position"]!.GetValue<string>();
+        var (_, _, second) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/domainnames/a.example.com/basepathmappings?limit=2&position={Uri.EscapeDataString(position)}");
+
+        Assert.Null(domains["items"]);
+        Assert.Equal(["a.example.com", "b.example.com"], domains["item"]!.AsArray().Select(d => d!["domainName"]!.GetValue<string>()));
+        Assert.Equal(["v1", "v2"], first["item"]!.AsArray().Select(m => m!["basePath"]!.GetValue<string>()));
+        Assert.Equal(["v3"], second["item"]!.AsArray().Select(m => m!["basePath"]!.GetValue<string>()));
+        Assert.Null(second["position"]);
+    }
+
+    [Fact]
+    public async Task Multi_level_base_path_is_one_encoded_path_label()
+    {
+        await CreateDomainAsync("levels.example.com");
+        await Client.RestJsonAsync(HttpMethod.Post, Service, "/domainnames/levels.example.com/basepathmappings", new JsonObject
+        {
+            ["restApiId"] = api.Id, ["basePath"] = "orders/v2",
+        });
+
+        var (status, _, mapping) = await Client.RestJsonAsync(HttpMethod.Get, Service, "/domainnames/levels.example.com/basepathmappings/orders%2Fv2");
+        var (deleted, _, _) = await Client.RestJsonAsync(HttpMethod.Delete, Service, "/domainnames/levels.example.com/basepathmappings/orders%2Fv2");
+
+        Assert.Equal(200, status);
+        Assert.Equal("orders/v2", mapping["basePath"]!.GetValue<string>());
+        Assert.Equal(202, deleted);
+        Assert.Empty(Emulator.ApiGateway.DomainName("levels.example.com")!.BasePathMappings);
+    }
+
+    [Fact]
     public async Task Tags_on_domain_names_round_trip_and_delete_removes_the_domain()
     {
         var (_, _, created) = await CreateDomainAsync("tags.example.com");
@@ -200,6 +240,25 @@ public sealed class ApiGatewayTests : EmulatorTest
         Assert.Equal(202, deleted);
         Assert.Equal(404, missing);
         Assert.Equal("NotFoundException", missingType);
+    }
+
+    [Fact]
+    public async Task Tagging_past_50_tags_is_refused_and_changes_nothing()
+    {
+        var arn = $"arn:aws:apigateway:eu-west-1::/restapis/{api.Id}";
+        var tooMany = new JsonObject();
+        for (var i = 0; i < 51; i++)
+        {
+            tooMany[$"k{i}"] = "v";
+        }
+
+        await Client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject { ["tags"] = new JsonObject { ["owner"] = "platform" } });
+        var (status, errorType, _) = await Client.RestJsonAsync(HttpMethod.Put, Service, $"/tags/{Uri.EscapeDataString(arn)}", new JsonObject { ["tags"] = tooMany });
+        var (_, _, tags) = await Client.RestJsonAsync(HttpMethod.Get, Service, $"/tags/{Uri.EscapeDataString(arn)}");
+
+        Assert.Equal(400, status);
+        Assert.Equal("BadRequestException", errorType);
+        Assert.Equal(["owner"], tags["tags"]!.AsObject().Select(t => t.Key));
     }
 
     private Task<(int Status, string? ErrorType, JsonObject Body)> CreateDomainAsync(string name, string? version = null) =>

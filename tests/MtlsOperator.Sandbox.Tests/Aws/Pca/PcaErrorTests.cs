@@ -79,6 +79,7 @@ public sealed class PcaErrorTests : EmulatorTest
 
     [Theory]
     [InlineData("END_DATE", 20300101000000L, "2030-01-01T00:00:00Z")]
+    [InlineData("END_DATE", 300101000000L, "2030-01-01T00:00:00Z")]
     [InlineData("ABSOLUTE", 1893456000L, "2030-01-01T00:00:00Z")]
     public async Task Absolute_validity_types_set_the_exact_not_after(string type, long value, string expected)
     {
@@ -93,6 +94,33 @@ public sealed class PcaErrorTests : EmulatorTest
 
         var certificate = Emulator.Pca.CertificateAuthority(seeded.SubordinateCaArn)!.Issued[issued["CertificateArn"]!.GetValue<string>()].Certificate;
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
+    }
+
+    [Theory]
+    [InlineData("S3ObjectAcl", "PRIVATE", "ValidationException")]
+    [InlineData("CrlType", "DELTA", "ValidationException")]
+    [InlineData("CrlType", "PARTITIONED", "InvalidArgsException")]
+    [InlineData("CustomCname", "crl.example.com", "InvalidArgsException")]
+    public async Task Crl_configuration_enums_and_combinations_are_checked(string member, string value, string expectedType)
+    {
+        var crl = new JsonObject { ["Enabled"] = true, ["S3BucketName"] = seeded.BucketName, [member] = value };
+        if (member == "CustomCname")
+        {
+            crl["CrlDistributionPointExtensionConfiguration"] = new JsonObject { ["OmitExtension"] = true };
+        }
+
+        var (status, body) = await CallAsync("CreateCertificateAuthority", new JsonObject
+        {
+            ["CertificateAuthorityType"] = "ROOT",
+            ["CertificateAuthorityConfiguration"] = new JsonObject
+            {
+                ["KeyAlgorithm"] = "EC_prime256v1", ["SigningAlgorithm"] = "SHA256WITHECDSA", ["Subject"] = new JsonObject { ["CommonName"] = "Crl" },
+            },
+            ["RevocationConfiguration"] = new JsonObject { ["CrlConfiguration"] = crl },
+        });
+
+        Assert.Equal(400, status);
+        Assert.Equal(expectedType, body["__type"]!.GetValue<string>());
     }
 
     [Fact]

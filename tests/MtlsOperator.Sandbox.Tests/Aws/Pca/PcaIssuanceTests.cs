@@ -58,6 +58,25 @@ public sealed class PcaIssuanceTests : EmulatorTest
         Assert.StartsWith(issuing.Arn + "/certificate/", certificateArn, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("EndEntityClientAuthCertificate_CSRPassthrough/V1")]
+    [InlineData("EndEntityClientAuthCertificate_APIPassthrough/V1")]
+    [InlineData("EndEntityClientAuthCertificate_APICSRPassthrough/V1")]
+    public async Task Passthrough_variants_of_a_template_issue_with_its_usages(string template)
+    {
+        var (csr, key) = TestPki.Csr("passthrough");
+        using var _ = key;
+        var request = IssueRequest(csr);
+        request["TemplateArn"] = "arn:aws:acm-pca:::template/" + template;
+
+        var (status, body) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", request);
+
+        Assert.True(status == 200, body.ToJsonString());
+        var certificate = Emulator.Pca.CertificateAuthority(issuing.Arn)!.Issued[body["CertificateArn"]!.GetValue<string>()].Certificate;
+        var eku = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().Single();
+        Assert.Equal(["1.3.6.1.5.5.7.3.2"], eku.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value));
+    }
+
     [Fact]
     public async Task Validity_sets_not_after_and_not_before_is_backdated_an_hour()
     {
@@ -139,6 +158,7 @@ public sealed class PcaIssuanceTests : EmulatorTest
 
         var (_, malformed) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(Convert.ToBase64String("nonsense"u8.ToArray())));
         var (_, wrongAlgorithm) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, signingAlgorithm: "SHA256WITHRSA"));
+        var (_, unknownAlgorithm) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, signingAlgorithm: "SHA1WITHRSA"));
         var (_, tooLong) = await Client.Json11Async(Service, "ACMPrivateCA.IssueCertificate", IssueRequest(csr, validityDays: 365 * 20));
         var (_, badArn) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject { ["CertificateAuthorityArn"] = "not-an-arn" });
         var (_, missing) = await Client.Json11Async(Service, "ACMPrivateCA.DescribeCertificateAuthority", new JsonObject
@@ -152,6 +172,7 @@ public sealed class PcaIssuanceTests : EmulatorTest
 
         Assert.Equal("MalformedCSRException", malformed["__type"]!.GetValue<string>());
         Assert.Equal("InvalidArgsException", wrongAlgorithm["__type"]!.GetValue<string>());
+        Assert.Equal("ValidationException", unknownAlgorithm["__type"]!.GetValue<string>());
         Assert.Equal("InvalidArgsException", tooLong["__type"]!.GetValue<string>());
         Assert.Equal("InvalidArnException", badArn["__type"]!.GetValue<string>());
         Assert.Equal("ResourceNotFoundException", missing["__type"]!.GetValue<string>());

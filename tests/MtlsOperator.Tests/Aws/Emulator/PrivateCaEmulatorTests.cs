@@ -27,6 +27,7 @@ public sealed class PrivateCaEmulatorTests : IAsyncLifetime
         Assert.Equal("SUBORDINATE", ca.Type);
         Assert.Equal(_account.Seed.BucketName, ca.Crl!.S3BucketName);
         Assert.True(ca.Crl.Enabled);
+        Assert.Equal(("COMPLETE", "PUBLIC_READ", (bool?)false), (ca.Crl.CrlType, ca.Crl.S3ObjectAcl, ca.Crl.OmitExtension));
         using var parsed = X509Certificate2.CreateFromPem(certificate.CertificatePem);
         Assert.Contains("Sandbox Issuing CA", parsed.Subject);
         Assert.Contains(root.CertificatePem.Trim(), certificate.ChainPem);

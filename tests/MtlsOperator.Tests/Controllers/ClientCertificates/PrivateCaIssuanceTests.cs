@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.Logging;
 using MtlsOperator.Api;
 using MtlsOperator.Controllers.ClientCertificates;
@@ -64,7 +65,7 @@ public sealed class PrivateCaIssuanceTests
     [Fact]
     public async Task Renews_at_renewal_time_with_a_new_key_and_certificate()
     {
-        var clock = new ShiftableClock();
+        var clock = new ShiftedClock();
         await using var sandbox = await SandboxEnvironment.StartAsync(Options(clock));
         await sandbox.StartOperatorAsync();
         var caArn = sandbox.Account!.SubordinateCaArn;
@@ -73,7 +74,7 @@ public sealed class PrivateCaIssuanceTests
         var first = await WaitForRevisionAsync(sandbox, "renewing", 1);
         var firstSecret = (await ReadSecretAsync(sandbox, "renewing-tls"))!;
 
-        clock.Advance(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        clock.Shift(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         var second = await WaitForRevisionAsync(sandbox, "renewing", 2);
 
         var secret = (await ReadSecretAsync(sandbox, "renewing-tls"))!;
@@ -107,6 +108,48 @@ public sealed class PrivateCaIssuanceTests
         var published = sandbox.Aws.S3.GetObject(account.BucketName, ca.Crl.ObjectKey(ca.Id))!;
         Assert.True(CertificateRevocationList.Parse("crl", published.Content).IsRevoked(ready.Status!.SerialNumber!));
         await Eventually.UntilAsync(_ => ReadSecretAsync(sandbox, "leaving-tls"), s => s is null, "the Secret to be garbage-collected with its owner");
+    }
+
+    [Fact]
+    public async Task A_pending_key_deleted_mid_issuance_starts_over_with_a_new_key_without_counting_a_failure()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync(Options(pendingCalls: 20));
+        await sandbox.StartOperatorAsync();
+        var caArn = sandbox.Account!.SubordinateCaArn;
+        await sandbox.ClientCertificates().CreateAsync(PrivateCa("lost-key", caArn), default);
+        var pending = await Eventually.UntilAsync(
+            ct => sandbox.ClientCertificates().GetAsync(Namespace, "lost-key", ct),
+            c => c?.Status?.PendingCertificateArn is not null,
+            "the certificate ARN to be recorded in status");
+
+        await sandbox.Client.CoreV1.DeleteNamespacedSecretAsync(SecretNames.PendingPrivateKey("lost-key"), Namespace);
+        var ready = await WaitForRevisionAsync(sandbox, "lost-key", 1);
+
+        Assert.Null(ready.Status!.FailedIssuanceAttempts);
+        Assert.NotEqual(pending!.Status!.PendingCertificateArn, ready.Status.CertificateArn);
+        Assert.Equal(2, sandbox.Aws!.Pca.CertificateAuthority(caArn)!.Issued.Count);
+        using var leaf = AssertUsableClientCertificate((await ReadSecretAsync(sandbox, "lost-key-tls"))!);
+        Assert.Equal(ready.Status.SerialNumber, leaf.SerialNumber.ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task A_lost_status_write_after_IssueCertificate_gets_the_same_certificate_back_through_the_idempotency_token()
+    {
+        await using var sandbox = await SandboxEnvironment.StartAsync(Options());
+        await sandbox.StartOperatorAsync();
+        var caArn = sandbox.Account!.SubordinateCaArn;
+
+        // Slow Private CA calls leave time to make the status write that records the ARN fail, as a crash would lose it.
+        sandbox.Aws!.Faults.For("acm-pca").Latency = TimeSpan.FromSeconds(1);
+        await sandbox.ClientCertificates().CreateAsync(PrivateCa("idempotent", caArn), default);
+        await sandbox.ClientCertificates().WaitForConditionAsync(Namespace, "idempotent", ConditionTypes.Issuing, "True", ClientCertificateReasons.MissingSecret);
+        sandbox.Kube.Faults.FailNext(1, 500, "/clientcertificates/idempotent/status", "PUT");
+
+        var ready = await WaitForRevisionAsync(sandbox, "idempotent", 1);
+
+        Assert.Equal(2, sandbox.Aws.Calls.Count("acm-pca", "IssueCertificate"));
+        var issued = Assert.Single(sandbox.Aws.Pca.CertificateAuthority(caArn)!.Issued.Values);
+        Assert.Equal(issued.Arn, ready.Status!.CertificateArn);
     }
 
     [Fact]

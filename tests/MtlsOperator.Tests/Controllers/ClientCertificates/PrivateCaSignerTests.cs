@@ -7,21 +7,24 @@ public sealed class PrivateCaSignerTests
 {
     private const string Uid = "0b7e7c7a-3f7e-4c4e-9a55-7a6a1d2f9e01";
 
+    private static readonly byte[] Key = [1, 2, 3];
+
     [Fact]
     public void The_idempotency_token_repeats_for_the_same_issuance_and_fits_aws_limits()
     {
-        var token = PrivateCaSigner.IdempotencyToken(Uid, 1, 1, 0);
+        var token = PrivateCaSigner.IdempotencyToken(Uid, 1, 1, 0, Key);
 
-        Assert.Equal(token, PrivateCaSigner.IdempotencyToken(Uid, 1, 1, 0));
+        Assert.Equal(token, PrivateCaSigner.IdempotencyToken(Uid, 1, 1, 0, [1, 2, 3]));
         Assert.InRange(token.Length, 1, 36);
     }
 
     [Theory]
-    [InlineData(2, 1, 0)]
-    [InlineData(1, 2, 0)]
-    [InlineData(1, 1, 1)]
-    public void A_new_revision_spec_or_retry_gets_a_new_idempotency_token(int revision, long generation, int failedAttempts) =>
-        Assert.NotEqual(PrivateCaSigner.IdempotencyToken(Uid, 1, 1, 0), PrivateCaSigner.IdempotencyToken(Uid, revision, generation, failedAttempts));
+    [InlineData(2, 1, 0, 3)]
+    [InlineData(1, 2, 0, 3)]
+    [InlineData(1, 1, 1, 3)]
+    [InlineData(1, 1, 0, 4)]
+    public void A_new_revision_spec_retry_or_key_gets_a_new_idempotency_token(int revision, long generation, int failedAttempts, byte keyByte) =>
+        Assert.NotEqual(PrivateCaSigner.IdempotencyToken(Uid, 1, 1, 0, Key), PrivateCaSigner.IdempotencyToken(Uid, revision, generation, failedAttempts, [1, 2, keyByte]));
 
     [Fact]
     public void Client_auth_uses_the_client_auth_template_in_the_cas_partition()

@@ -49,7 +49,7 @@ public sealed class SecretCaIssuanceTests
     [Fact]
     public async Task Renews_with_the_secret_ca_at_renewal_time_keeping_the_key_when_rotationPolicy_is_Never()
     {
-        var clock = new ShiftableClock();
+        var clock = new ShiftedClock();
         await using var sandbox = await SandboxEnvironment.StartAsync(Options(clock));
         await sandbox.StartOperatorAsync();
         using var ca = await CreateCaSecretAsync(sandbox, "dev-ca");
@@ -59,7 +59,7 @@ public sealed class SecretCaIssuanceTests
         var first = await WaitForRevisionAsync(sandbox, "rotating", 1);
         var firstKey = Text((await ReadSecretAsync(sandbox, "rotating-tls"))!, "tls.key");
 
-        clock.Advance(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        clock.Shift(first.Status!.RenewalTime!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         var second = await WaitForRevisionAsync(sandbox, "rotating", 2);
 
         Assert.NotEqual(first.Status.SerialNumber, second.Status!.SerialNumber);

@@ -108,9 +108,13 @@ public sealed class ApiGatewayExposureTests
     [Fact]
     public async Task Truststore_warnings_set_Degraded_with_an_event()
     {
-        await using var sandbox = await ExposureSandbox.StartAsync();
-        var expired = TestCertificates.Ca($"Retired CA {Guid.NewGuid():N}", notBefore: DateTimeOffset.UtcNow.AddYears(-2), notAfter: DateTimeOffset.UtcNow.AddDays(-1));
-        await ReadyTrustStore.CreateAsync(sandbox, "partners", "default", ReadyTrustStore.FreshCa("Partner CA"), expired);
+        // The operator never uploads an expired CA, but a CA expires while its bundle is in use: AWS's clock is 60 days
+        // ahead of the operator's, past the end of a CA that was valid (and not yet expiring soon) at upload.
+        var aws = new ShiftedClock();
+        aws.Shift(TimeSpan.FromDays(60));
+        await using var sandbox = await ExposureSandbox.StartAsync(awsTime: aws);
+        var retiring = ReadyTrustStore.FreshCa("Retiring CA", validFor: TimeSpan.FromDays(45));
+        await ReadyTrustStore.CreateAsync(sandbox, "partners", "default", ReadyTrustStore.FreshCa("Partner CA"), retiring);
         await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
 
         var degraded = await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Degraded, "True", PrivateApiExposureReasons.TruststoreWarnings);
@@ -125,10 +129,7 @@ public sealed class ApiGatewayExposureTests
     public async Task A_domain_not_created_by_the_resource_reports_Conflict_and_is_left_alone()
     {
         await using var sandbox = await ExposureSandbox.StartAsync();
-        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
-        var aws = sandbox.AwsClients();
-        await aws.DomainNames.CreateAsync(
-            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
+        await CreateDomainOutsideTheOperatorAsync(sandbox);
         sandbox.Aws!.Calls.Reset();
 
         var conflict = await sandbox.FailsWithAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners"), PrivateApiExposureReasons.Conflict);
@@ -141,6 +142,38 @@ public sealed class ApiGatewayExposureTests
     }
 
     [Fact]
+    public async Task The_adopt_annotation_takes_over_an_existing_domain_and_tags_it()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        await CreateDomainOutsideTheOperatorAsync(sandbox);
+        var exposure = ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true);
+        exposure.Metadata.Annotations = new Dictionary<string, string> { [WellKnownKeys.AdoptAnnotation] = "true" };
+
+        await sandbox.PrivateApiExposures().CreateAsync(exposure, CancellationToken.None);
+
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
+        var tags = (await sandbox.AwsClients().DomainNames.GetAsync(Domain, CancellationToken.None)).Tags;
+        Assert.Equal("PrivateApiExposure/default/partners-api", tags[WellKnownKeys.OwnerTag]);
+        Assert.Contains(PrivateApiExposureReasons.DomainAdopted, await sandbox.EventReasonsAsync("partners-api"));
+        Assert.Equal(1, sandbox.Aws!.Calls.Count("apigateway", "CreateDomainName")); // the test's own: the operator adopted, not created
+    }
+
+    [Fact]
+    public async Task A_wrong_rest_api_id_reports_RestApiNotFound_before_creating_anything()
+    {
+        await using var sandbox = await ExposureSandbox.StartAsync();
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        sandbox.Aws!.Calls.Reset();
+        var exposure = ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners");
+        exposure.Spec = exposure.Spec with { ApiGateway = exposure.Spec.ApiGateway! with { RestApiId = "zzzzzzzzzz" } };
+
+        var failed = await sandbox.FailsWithAsync(exposure, PrivateApiExposureReasons.RestApiNotFound);
+
+        Assert.Contains("spec.apiGateway.restApiId", failed.Message, StringComparison.Ordinal);
+        Assert.Null(sandbox.Aws.ApiGateway.DomainName(Domain));
+    }
+
+    [Fact]
     public async Task A_reconcile_in_sync_makes_no_aws_or_kubernetes_writes()
     {
         await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromMilliseconds(300));
@@ -149,5 +182,13 @@ public sealed class ApiGatewayExposureTests
         await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready);
 
         await sandbox.AssertResyncsWriteNothingAsync("apigateway", "GetDomainName");
+    }
+
+    /// <summary>A Ready TrustStore "partners" and an untagged mTLS domain someone made by hand from its bundle.</summary>
+    private static async Task CreateDomainOutsideTheOperatorAsync(MtlsOperator.Sandbox.SandboxEnvironment sandbox)
+    {
+        var trustStore = await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        await sandbox.AwsClients().DomainNames.CreateAsync(
+            new DomainNameCreation(Domain, sandbox.Account!.AcmCertificateArn, new MutualTlsSettings(trustStore.S3Uri, trustStore.Version)), CancellationToken.None);
     }
 }

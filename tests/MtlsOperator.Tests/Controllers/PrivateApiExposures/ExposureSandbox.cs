@@ -9,10 +9,18 @@ namespace MtlsOperator.Tests.Controllers.PrivateApiExposures;
 /// <summary>Starts a sandbox with the operator running, and builds PrivateApiExposures the way users write them.</summary>
 internal static class ExposureSandbox
 {
-    /// <summary>A sandbox with the operator started; <paramref name="resync"/> shortens the periodic resync (drift tests).</summary>
-    public static async Task<SandboxEnvironment> StartAsync(TimeSpan? resync = null)
+    /// <summary>
+    /// A sandbox with the operator started; <paramref name="resync"/> shortens the periodic resync (drift tests) and
+    /// <paramref name="awsTime"/> gives AWS its own clock (a CA that has expired since it was uploaded).
+    /// </summary>
+    public static async Task<SandboxEnvironment> StartAsync(TimeSpan? resync = null, TimeProvider? awsTime = null)
     {
         var options = new SandboxOptions();
+        if (awsTime is not null)
+        {
+            options = options with { Aws = options.Aws with { Time = awsTime } };
+        }
+
         if (resync is { } period)
         {
             options = options with { Manager = options.Manager with { Controller = options.Manager.Controller with { ResyncPeriod = period } } };

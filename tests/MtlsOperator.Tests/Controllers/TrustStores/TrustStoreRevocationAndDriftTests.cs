@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using k8s.Models;
 using System.Security.Cryptography.X509Certificates;
 using MtlsOperator.Api;
 using MtlsOperator.Aws.PrivateCa;
@@ -45,7 +46,7 @@ public sealed class TrustStoreRevocationAndDriftTests
     }
 
     [Fact]
-    public async Task A_new_CRL_in_a_Secret_replaces_the_previous_revocation_list()
+    public async Task A_new_CRL_in_a_Secret_replaces_the_previous_revocation_list_and_leaves_with_its_entry()
     {
         await using var bed = await TrustStoreTestBed.StartAsync();
         var (authority, certificate) = TestAuthority.Create();
@@ -71,6 +72,11 @@ public sealed class TrustStoreRevocationAndDriftTests
             Assert.Equal(1, after.Status!.Revocations![0].Entries);
             var inAws = Assert.Single(bed.ElbTrustStore("default-dev")!.Revocations);
             Assert.Equal(after.Status.Revocations[0].RevocationId, inAws.RevocationId);
+
+            await bed.TrustStores.PatchAsync(TrustStoreTestBed.Namespace, "dev", new V1Patch("""{"spec":{"revocation":null}}""", V1Patch.PatchType.MergePatch), CancellationToken.None);
+
+            await Eventually.UntilAsync(_ => bed.GetAsync("dev"), t => t.Status is { Revocations: null } status && status.ObservedGeneration == t.Metadata.Generation, "the revocation list to be dropped");
+            Assert.Empty(bed.ElbTrustStore("default-dev")!.Revocations);
         }
     }
 
