@@ -58,6 +58,7 @@ internal static class BadInputCatalogue
 
         Exposure("listener-not-https", PrivateApiExposureReasons.ListenerNotHttps, (s, _) => OnListener(s.Account!.HttpListenerArn)),
         Exposure("listener-missing", PrivateApiExposureReasons.ListenerNotFound, (s, _) => OnListener(s.Account!.HttpsListenerArn[..^16] + "0123456789abcdef")),
+        Exposure("listener-in-another-partition", PrivateApiExposureReasons.ListenerNotFound, (s, _) => OnListener(s.Account!.HttpsListenerArn.Replace("arn:aws:", "arn:aws-cn:", StringComparison.Ordinal))),
         Exposure("third-verify-listener", PrivateApiExposureReasons.QuotaExceeded, (_, f) => OnListener(f.ThirdVerifyListenerArn)),
         // The controller records waiting for a TrustStore as a Normal event (the TrustStore may simply not be Ready yet).
         Exposure("missing-trust-store", PrivateApiExposureReasons.WaitingForTrustStore, (s, _) => FaultWorkload.GatewaySpec(s, DomainNames[2]) with { TrustStoreRef = new LocalObjectReference { Name = "no-such-store" } }) with { EventType = "Normal" },
