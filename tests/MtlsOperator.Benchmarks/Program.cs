@@ -20,8 +20,10 @@ if (args.Contains("--list"))
     return 0;
 }
 
-var selected = args.Length == 0 ? all : all.Where(b => args.Contains(b.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-var unknown = args.Where(a => all.All(b => !string.Equals(b.Name, a, StringComparison.OrdinalIgnoreCase))).ToList();
+// Arguments starting with "--" are options a benchmark reads itself (e.g. operator's --sizes=100,1000).
+var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var selected = names.Count == 0 ? all : all.Where(b => names.Contains(b.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+var unknown = names.Where(a => all.All(b => !string.Equals(b.Name, a, StringComparison.OrdinalIgnoreCase))).ToList();
 if (unknown.Count > 0)
 {
     Console.Error.WriteLine($"unknown benchmark(s): {string.Join(", ", unknown)}; known: {string.Join(", ", all.Select(b => b.Name))}");
