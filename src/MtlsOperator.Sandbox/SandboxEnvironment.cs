@@ -100,6 +100,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         Credentials = new StaticCredentialSource(new SigningCredentials(AwsEmulatorCredentials.AccessKeyId, AwsEmulatorCredentials.SecretAccessKey, null, null)),
         // The emulators answer in microseconds: keep retries quick so fault tests converge fast.
         Retry = new AwsRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(5), ThrottlingBaseDelay = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(500) },
+        RateLimit = Options.AwsRateLimit,
         Time = time ?? TimeProvider.System,
     };
 

@@ -23,6 +23,12 @@ public sealed record SandboxOptions
     /// </summary>
     public Uri? ExternalAwsEndpoint { get; init; }
 
+    /// <summary>
+    /// The operator's client-side AWS rate limit per service; the production default protects real account quotas,
+    /// which the emulator does not have (benchmarks lift it to measure the operator itself).
+    /// </summary>
+    public MtlsOperator.Aws.AwsRateLimit AwsRateLimit { get; init; } = MtlsOperator.Aws.AwsRateLimit.Default;
+
     /// <summary>Namespaces created before anything else.</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = ["default"];
 
