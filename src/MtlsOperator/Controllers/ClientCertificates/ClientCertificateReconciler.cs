@@ -19,7 +19,7 @@ namespace MtlsOperator.Controllers.ClientCertificates;
 /// </summary>
 internal sealed class ClientCertificateReconciler : IReconciler<V1Alpha1ClientCertificate>
 {
-    /// <summary>Longest single wait; the runtime's timers cannot wait months, and a daily look costs nothing.</summary>
+    /// <summary>Longest single wait: a Ready certificate is looked at again at least this often (no AWS call), so a lost event or a clock jump never delays a renewal by more.</summary>
     internal static readonly TimeSpan MaxRequeue = TimeSpan.FromHours(8);
 
     private readonly ResourceInformer<V1Alpha1ClientCertificate> certificates;
