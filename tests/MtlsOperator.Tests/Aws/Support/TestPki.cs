@@ -2,21 +2,18 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
+using MtlsOperator.Tests.Pki;
+
 namespace MtlsOperator.Tests.Aws.Support;
 
 /// <summary>Real certificates, CRLs and CSRs for the emulator tests, made with the BCL.</summary>
 public static class TestPki
 {
-    /// <summary>A self-signed CA certificate (PEM) and its key.</summary>
+    /// <summary>A self-signed CA certificate (PEM) and its key, valid around the real clock.</summary>
     public static (string Pem, X509Certificate2 Certificate) CreateCa(string commonName)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
+        var certificate = TestCertificates.Ca(commonName, notBefore: now.AddMinutes(-5), notAfter: now.AddYears(1));
         return (certificate.ExportCertificatePem() + "\n", certificate);
     }
 

@@ -8,6 +8,7 @@ using MtlsOperator.Runtime.Controllers;
 using MtlsOperator.Runtime.Hosting;
 using MtlsOperator.Sandbox;
 using MtlsOperator.Sandbox.Aws;
+using MtlsOperator.Tests.Pki;
 using MtlsOperator.Tests.Support;
 
 namespace MtlsOperator.Tests.Controllers.ClientCertificates;
@@ -58,13 +59,9 @@ internal static class ClientCertificateTestKit
     /// <summary>Stores a fresh self-signed EC CA as a kubernetes.io/tls Secret, as users keep a development CA.</summary>
     public static async Task<X509Certificate2> CreateCaSecretAsync(SandboxEnvironment sandbox, string name, bool isCa = true)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={name} {Guid.NewGuid():N}, O=MtlsOperator Tests", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(isCa, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(2));
+        using var certificate = TestCertificates.Ca($"{name} {Guid.NewGuid():N}", isCa: isCa, notBefore: now.AddDays(-1), notAfter: now.AddYears(2));
+        using var key = certificate.GetECDsaPrivateKey()!;
         await sandbox.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
