@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 using MtlsOperator.Api;
 using MtlsOperator.Sandbox;
@@ -16,10 +17,14 @@ public sealed class KubeWatchFaultTests
         using var chaos = new CancellationTokenSource();
         var dropper = Task.Run(async () =>
         {
-            // Every watch ends and its resourceVersion is forgotten: each reconnect gets 410 Gone and must relist.
+            // Every watch ends and its resourceVersion is forgotten: each reconnect gets 410 Gone and must relist. A write
+            // just before the history goes makes every informer's resourceVersion older than what is kept, so the 410
+            // does not depend on whether a bookmark happened to bring the informer up to date first.
             while (!chaos.IsCancellationRequested)
             {
                 await Task.Delay(2_000, CancellationToken.None);
+                await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(
+                    new V1ConfigMap { Metadata = new V1ObjectMeta { GenerateName = "chaos-tick-" } }, FaultWorkload.Namespace, cancellationToken: CancellationToken.None);
                 sandbox.Kube.ExpireWatchHistory();
                 sandbox.Kube.Faults.CloseAllWatches();
             }
