@@ -18,6 +18,9 @@ public sealed record HostSettings
     /// <summary>Every resource is reconciled again this often even when nothing changed.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>A resource in sync has every AWS read that can find drift made at least this often; between, a resync reads one object.</summary>
+    public TimeSpan DriftCheckInterval { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Concurrent reconciles per kind.</summary>
     public int Workers { get; init; } = 2;
 

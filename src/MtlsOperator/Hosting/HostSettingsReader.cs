@@ -19,6 +19,7 @@ public static class HostSettingsReader
     private static readonly HostSetting WatchNamespaces = new("watch-namespaces", "comma-separated namespaces to watch, e.g. a,b (default: all namespaces)");
     private static readonly HostSetting Region = new("region", "AWS region of resources without spec.region (default: AWS_REGION)");
     private static readonly HostSetting ResyncPeriod = new("resync-period", "reconcile every resource at least this often, e.g. 10m");
+    private static readonly HostSetting DriftCheckInterval = new("drift-check-interval", "re-read everything in AWS for a resource in sync at least this often, e.g. 1h; 0s on every reconcile");
     private static readonly HostSetting Workers = new("workers", "concurrent reconciles per kind");
     private static readonly HostSetting LeaderElection = new("leader-election", "run workers only while holding the Lease (true|false)", IsSwitch: true);
     private static readonly HostSetting LeaderElectionNamespace = new("leader-election-namespace", "namespace of the Lease (default: POD_NAMESPACE)");
@@ -32,7 +33,7 @@ public static class HostSettingsReader
     /// <summary>Every setting, in the order the usage lists them.</summary>
     public static IReadOnlyList<HostSetting> All { get; } =
     [
-        Kubeconfig, WatchNamespaces, Region, ClusterName, ResyncPeriod, Workers, LeaderElection, LeaderElectionNamespace,
+        Kubeconfig, WatchNamespaces, Region, ClusterName, ResyncPeriod, DriftCheckInterval, Workers, LeaderElection, LeaderElectionNamespace,
         LeaderElectionLease, MetricsAddress, HealthAddress, LogLevel, LogFormat,
     ];
 
@@ -186,6 +187,18 @@ public static class HostSettingsReader
             else
             {
                 Error(ResyncPeriod, "is not a duration of at least 1s, like 10m or 1h30m");
+            }
+        }
+
+        if (Text(DriftCheckInterval) is { } drift)
+        {
+            if (GoDuration.TryParse(drift, out var interval))
+            {
+                settings = settings with { DriftCheckInterval = interval };
+            }
+            else
+            {
+                Error(DriftCheckInterval, "is not a duration like 1h, 30m or 0s");
             }
         }
 

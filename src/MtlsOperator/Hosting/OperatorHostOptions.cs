@@ -51,7 +51,7 @@ public sealed record OperatorHostOptions
 
         return new OperatorHostOptions
         {
-            Operator = new OperatorSettings { ClusterName = settings.ClusterName, WorkersPerKind = settings.Workers },
+            Operator = new OperatorSettings { ClusterName = settings.ClusterName, WorkersPerKind = settings.Workers, DriftCheckInterval = settings.DriftCheckInterval },
             Manager = new ManagerOptions
             {
                 Name = "mtls-operator",

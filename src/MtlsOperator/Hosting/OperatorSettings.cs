@@ -11,4 +11,11 @@ public sealed record OperatorSettings
 
     /// <summary>How often a resource waiting on AWS (trust store CREATING, certificate pending, domain PENDING) is looked at again.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Longest time between full drift checks of a resource in sync (every AWS read that can find a change made behind the
+    /// operator's back); between them a resync reads only the trust store, listener or custom domain. Zero: every reconcile
+    /// is a full check.
+    /// </summary>
+    public TimeSpan DriftCheckInterval { get; init; } = TimeSpan.FromHours(1);
 }

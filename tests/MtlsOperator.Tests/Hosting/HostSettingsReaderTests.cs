@@ -16,8 +16,8 @@ public sealed class HostSettingsReaderTests
         var (settings, errors) = HostSettingsReader.Read(
             [
                 "--metrics-address=:8080", "--health-address=:8081", "--leader-election=true", "--leader-election-namespace=mtls-system",
-                "--leader-election-lease=mtls-operator", "--resync-period=10m", "--workers=3", "--log-level=warn", "--log-format=text",
-                "--watch-namespaces=payments", "--region=eu-central-1",
+                "--leader-election-lease=mtls-operator", "--resync-period=10m", "--drift-check-interval=1h", "--workers=3", "--log-level=warn",
+                "--log-format=text", "--watch-namespaces=payments", "--region=eu-central-1",
             ],
             NoEnvironment,
             appsettingsPath: null);
@@ -33,6 +33,7 @@ public sealed class HostSettingsReaderTests
                 LeaderElectionNamespace = "mtls-system",
                 LeaderElectionLease = "mtls-operator",
                 ResyncPeriod = TimeSpan.FromMinutes(10),
+                DriftCheckInterval = TimeSpan.FromHours(1),
                 Workers = 3,
                 LogLevel = LogLevel.Warning,
                 LogFormat = LogFormat.Text,
@@ -95,6 +96,7 @@ public sealed class HostSettingsReaderTests
     [Theory]
     [InlineData("--workers=0", "--workers: '0' is not a number of workers")]
     [InlineData("--resync-period=soon", "--resync-period: 'soon' is not a duration")]
+    [InlineData("--drift-check-interval=-1h", "--drift-check-interval: '-1h' is not a duration")]
     [InlineData("--leader-election=maybe", "--leader-election: 'maybe' is not true or false")]
     [InlineData("--log-format=xml", "--log-format: 'xml' is not a log format")]
     [InlineData("--log-level=loud", "--log-level: 'loud' is not a log level")]
@@ -163,7 +165,7 @@ public sealed class HostSettingsReaderTests
     public void Settings_reach_the_runtime_the_controllers_and_the_aws_clients()
     {
         var (settings, _) = HostSettingsReader.Read(
-            ["--workers=4", "--resync-period=30m", "--watch-namespaces=payments,orders", "--region=eu-west-2", "--cluster-name=prod-eu"], NoEnvironment, appsettingsPath: null);
+            ["--workers=4", "--resync-period=30m", "--drift-check-interval=0s", "--watch-namespaces=payments,orders", "--region=eu-west-2", "--cluster-name=prod-eu"], NoEnvironment, appsettingsPath: null);
 
         var options = OperatorHostOptions.From(settings!, NoEnvironment);
 
@@ -172,6 +174,6 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(["payments", "orders"], options.Manager.Namespaces);
         Assert.Null(options.Manager.LeaderElection);
         Assert.Equal("eu-west-2", options.Aws.DefaultRegion);
-        Assert.Equal(new OperatorSettings { ClusterName = "prod-eu", WorkersPerKind = 4 }, options.Operator);
+        Assert.Equal(new OperatorSettings { ClusterName = "prod-eu", WorkersPerKind = 4, DriftCheckInterval = TimeSpan.Zero }, options.Operator);
     }
 }

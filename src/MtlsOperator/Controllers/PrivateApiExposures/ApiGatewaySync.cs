@@ -20,9 +20,13 @@ public sealed class ApiGatewaySync
         this.clusterName = clusterName ?? throw new ArgumentNullException(nameof(clusterName));
     }
 
-    /// <summary>Observe → compare → act for <paramref name="exposure"/>'s custom domain.</summary>
+    /// <summary>
+    /// Observe → compare → act for <paramref name="exposure"/>'s custom domain. Without <paramref name="fullCheck"/>, a domain
+    /// that is ours, AVAILABLE and configured as desired ends the check (one read: the REST API, stage and base path mapping
+    /// are left as the last full check recorded them); anything else there leads to the full check.
+    /// </summary>
     public async Task<ExposureReport> SyncAsync(
-        V1Alpha1PrivateApiExposure exposure, ResolvedTrustStore trustStore, AwsClients aws, ExposureHistory history, CancellationToken cancellationToken)
+        V1Alpha1PrivateApiExposure exposure, ResolvedTrustStore trustStore, AwsClients aws, ExposureHistory history, bool fullCheck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exposure);
         ArgumentNullException.ThrowIfNull(trustStore);
@@ -31,6 +35,14 @@ public sealed class ApiGatewaySync
         var spec = exposure.Spec.ApiGateway ?? throw new ArgumentException("not an apiGateway exposure", nameof(exposure));
         var name = exposure.Spec.DomainName ?? throw new ArgumentException("an apiGateway exposure needs spec.domainName", nameof(exposure));
         var previous = history.Status?.Domain;
+        if (!fullCheck && previous is { BasePathMapping: { } recordedMapping, PendingSinceDeploymentId: null }
+            && await FindDomainAsync(name, aws, cancellationToken).ConfigureAwait(false) is { Status: "AVAILABLE" } current
+            && ExposureOwnership.IsOwnedBy(current.Tags, exposure, clusterName)
+            && current.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal)
+            && DomainMutualTls.Changes(current, spec, trustStore).Count == 0)
+        {
+            return Reported(name, spec, current, recordedMapping, null, previous.DeploymentId, []);
+        }
 
         // The REST API and stage are checked first so a typo never leaves a half-built domain behind.
         RestApi api;
@@ -131,6 +143,13 @@ public sealed class ApiGatewaySync
         var mapping = await EnsureMappingAsync(name, spec, previous, history, events, aws, cancellationToken).ConfigureAwait(false);
         var (pendingSince, deploymentId) = await EnsureExecuteApiSwitchAsync(spec, api, stage, previous, history, events, aws, cancellationToken).ConfigureAwait(false);
 
+        return Reported(name, spec, domain, mapping, pendingSince, deploymentId, events);
+    }
+
+    /// <summary>The verdict on <paramref name="domain"/> with the status fields that record it.</summary>
+    private ExposureReport Reported(
+        string name, ApiGatewayExposure spec, DomainName domain, string mapping, string? pendingSince, string? deploymentId, IReadOnlyList<ExposureEvent> events)
+    {
         var warnings = domain.MutualTls?.TruststoreWarnings is { Count: > 0 } found ? found : null;
         var status = new DomainStatus
         {

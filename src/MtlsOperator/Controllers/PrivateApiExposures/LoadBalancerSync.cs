@@ -21,9 +21,13 @@ public sealed class LoadBalancerSync
         this.intervals = intervals ?? throw new ArgumentNullException(nameof(intervals));
     }
 
-    /// <summary>Observe → compare → act for <paramref name="exposure"/>'s listener; <paramref name="trustStore"/> is null in passthrough.</summary>
+    /// <summary>
+    /// Observe → compare → act for <paramref name="exposure"/>'s listener; <paramref name="trustStore"/> is null in passthrough.
+    /// Without <paramref name="fullCheck"/>, a listener whose mutual authentication is as desired ends the check (one read:
+    /// the header attributes and the endpoint are left as the last full check recorded them).
+    /// </summary>
     public async Task<ExposureReport> SyncAsync(
-        V1Alpha1PrivateApiExposure exposure, ResolvedTrustStore? trustStore, AwsClients aws, ExposureHistory history, CancellationToken cancellationToken)
+        V1Alpha1PrivateApiExposure exposure, ResolvedTrustStore? trustStore, AwsClients aws, ExposureHistory history, bool fullCheck, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exposure);
         ArgumentNullException.ThrowIfNull(aws);
@@ -56,6 +60,11 @@ public sealed class LoadBalancerSync
         var events = new List<ExposureEvent>();
         var desired = ListenerMutualTls.Desired(spec, trustStore?.TrustStoreArn);
         var actual = listener.MutualAuthentication;
+        if (!fullCheck && ListenerMutualTls.Matches(actual, desired) && history.Status?.Endpoint is { } recorded)
+        {
+            return Ready(arn, desired, actual, recorded, events);
+        }
+
         if (!ListenerMutualTls.Matches(actual, desired))
         {
             if (desired.Mode == "verify" && actual?.Mode != "verify")
@@ -97,7 +106,11 @@ public sealed class LoadBalancerSync
         }
 
         var endpoint = await EndpointAsync(exposure, listener, aws, cancellationToken).ConfigureAwait(false);
-        return new ExposureReport(true, PrivateApiExposureReasons.Ready, $"Listener {arn} authenticates clients in {desired.Mode} mode")
+        return Ready(arn, desired, actual, endpoint, events);
+    }
+
+    private static ExposureReport Ready(string arn, MutualAuthentication desired, MutualAuthentication? actual, string endpoint, IReadOnlyList<ExposureEvent> events) =>
+        new(true, PrivateApiExposureReasons.Ready, $"Listener {arn} authenticates clients in {desired.Mode} mode")
         {
             Observed = true,
             Endpoint = endpoint,
@@ -105,7 +118,6 @@ public sealed class LoadBalancerSync
             Listener = ListenerMutualTls.StatusOf(actual),
             Events = events,
         };
-    }
 
     /// <summary>
     /// Deletion with policy Delete: mutual authentication back to off and the header names back to AWS's defaults.

@@ -2,6 +2,7 @@ using k8s.Models;
 using MtlsOperator.Api;
 using MtlsOperator.Aws;
 using MtlsOperator.Aws.Errors;
+using MtlsOperator.Controllers.DriftChecks;
 using MtlsOperator.Hosting;
 using MtlsOperator.Runtime.Events;
 using MtlsOperator.Runtime.Finalization;
@@ -15,6 +16,7 @@ namespace MtlsOperator.Controllers.PrivateApiExposures;
 /// <summary>
 /// Reconciles a PrivateApiExposure: observe (its claim, its TrustStore, the listener or custom domain in AWS), compare with
 /// the spec, act only on differences, report status, conditions and events. Deletion resets or removes what it configured.
+/// Between full drift checks (see <see cref="DriftCheckSchedule"/>) a Ready exposure reads only its listener or custom domain.
 /// </summary>
 public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateApiExposure>
 {
@@ -31,6 +33,7 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
     private readonly LoadBalancerSync loadBalancers;
     private readonly ApiGatewaySync apiGateways;
     private readonly TransientFailureClock failures;
+    private readonly DriftCheckSchedule driftChecks;
 
     public PrivateApiExposureReconciler(
         ResourceInformer<V1Alpha1PrivateApiExposure> exposures,
@@ -49,6 +52,7 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
         loadBalancers = new LoadBalancerSync(intervals);
         apiGateways = new ApiGatewaySync(intervals, context.Settings.ClusterName);
         failures = new TransientFailureClock(context.Time, TransientPatience);
+        driftChecks = new DriftCheckSchedule(context.Settings.DriftCheckInterval, context.Time);
     }
 
     public async Task<Result> ReconcileAsync(Request request, CancellationToken cancellationToken)
@@ -57,6 +61,7 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
         if (exposure is null)
         {
             failures.Succeeded(request);
+            driftChecks.Forget(request);
             return Result.Done;
         }
 
@@ -118,11 +123,20 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
 
         var aws = context.Aws.ClientsFor(TargetOf(exposure));
         var history = ExposureHistory.Of(exposure);
+        var request = Request.For(exposure);
+        var state = InSyncState(exposure, trustStore);
+        var fullCheck = !InSync(exposure) || driftChecks.IsFullCheckDue(request, state);
         try
         {
-            return spec.LoadBalancer is not null
-                ? await loadBalancers.SyncAsync(exposure, trustStore, aws, history, cancellationToken).ConfigureAwait(false)
-                : await apiGateways.SyncAsync(exposure, trustStore!, aws, history, cancellationToken).ConfigureAwait(false);
+            var report = spec.LoadBalancer is not null
+                ? await loadBalancers.SyncAsync(exposure, trustStore, aws, history, fullCheck, cancellationToken).ConfigureAwait(false)
+                : await apiGateways.SyncAsync(exposure, trustStore!, aws, history, fullCheck, cancellationToken).ConfigureAwait(false);
+            if (fullCheck && report.Ready)
+            {
+                driftChecks.FullCheckPassed(request, state);
+            }
+
+            return report;
         }
         catch (AwsException e) when (e.Kind == AwsErrorKind.InProgress)
         {
@@ -247,6 +261,19 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
     private static string WarningsMessage(IReadOnlyList<string> warnings) =>
         $"API Gateway reports {warnings.Count} truststore warning(s); clients whose chain needs these certificates may fail: {string.Join(" ", warnings)} "
         + "Fix the TrustStore's CA certificates.";
+
+    /// <summary>Ready at its generation with AWS recorded in status, and no deployment awaited: a resync may take the one-read path.</summary>
+    private static bool InSync(V1Alpha1PrivateApiExposure exposure)
+    {
+        var ready = Conditions.Find(exposure.Status?.Conditions, ConditionTypes.Ready);
+        return ready is { Status: "True" } && ready.ObservedGeneration == exposure.Metadata.Generation
+            && exposure.Status is { } status
+            && (exposure.Spec.LoadBalancer is not null ? status.Listener is not null : status.Domain is { PendingSinceDeploymentId: null });
+    }
+
+    /// <summary>What a full check of <paramref name="exposure"/> was made against: its generation and its TrustStore's trust store and bundle version.</summary>
+    private static string InSyncState(V1Alpha1PrivateApiExposure exposure, ResolvedTrustStore? trustStore) =>
+        $"{exposure.Metadata.Generation}|{trustStore?.TrustStoreArn}|{trustStore?.S3Uri}|{trustStore?.S3ObjectVersion}";
 
     private static string Subject(PrivateApiExposureSpec spec) => spec.LoadBalancer is { } loadBalancer
         ? $"listener {loadBalancer.ListenerArn}"

@@ -20,6 +20,9 @@ public sealed class ObjectPublisher(IBundleStore store, string owner)
     // A key holds one version per bundle change; this bounds a runaway loop, not a real history.
     private const int MaxVersionsDeleted = 1000;
 
+    // Buckets found versioned by this publisher (one reconcile): the bundle and its CRLs share one.
+    private readonly HashSet<string> versionedBuckets = new(StringComparer.Ordinal);
+
     /// <summary>Refuses buckets without versioning: trust stores and API Gateway domains pin one object version.</summary>
     /// <exception cref="BlockedException">The bucket is missing or not versioned.</exception>
     public async Task EnsureVersionedAsync(string bucket, CancellationToken cancellationToken)
@@ -46,14 +49,28 @@ public sealed class ObjectPublisher(IBundleStore store, string owner)
         }
     }
 
-    /// <summary>The latest version of <paramref name="bucket"/>/<paramref name="key"/> when it already holds <paramref name="content"/>; otherwise a new version.</summary>
+    /// <summary>The lowercase hex SHA-256 of <paramref name="content"/>, as <see cref="Sha256Metadata"/> holds it.</summary>
+    public static string Sha256Of(ReadOnlyMemory<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content.Span));
+
+    /// <summary>
+    /// The latest version of <paramref name="bucket"/>/<paramref name="key"/> when it already holds <paramref name="content"/>;
+    /// otherwise a new version, written after checking (once per publisher and bucket) that the bucket keeps versions.
+    /// </summary>
+    /// <exception cref="BlockedException">The content must be written and the bucket is missing or not versioned.</exception>
     public async Task<PublishedObject> PublishAsync(string bucket, string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var sha256 = Sha256Of(content);
         var latest = await LatestAsync(bucket, key, cancellationToken).ConfigureAwait(false);
         if (latest is { VersionId: { } current } && latest.Metadata.TryGetValue(Sha256Metadata, out var stored) && stored == sha256)
         {
             return new PublishedObject(new S3ObjectReference(bucket, key, current), sha256, Uploaded: false);
+        }
+
+        // Versioning matters only to a write: a version already written stays readable whatever the bucket's setting now.
+        if (!versionedBuckets.Contains(bucket))
+        {
+            await EnsureVersionedAsync(bucket, cancellationToken).ConfigureAwait(false);
+            versionedBuckets.Add(bucket);
         }
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [Sha256Metadata] = sha256, [OwnerMetadata] = owner };

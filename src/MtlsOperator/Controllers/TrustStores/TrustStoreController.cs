@@ -1,5 +1,6 @@
 using k8s.Models;
 using MtlsOperator.Api;
+using MtlsOperator.Controllers.DriftChecks;
 using MtlsOperator.Hosting;
 using MtlsOperator.Runtime.Hosting;
 using Kinds = MtlsOperator.Runtime.Resources.ResourceDescriptor;
@@ -30,6 +31,7 @@ public static class TrustStoreController
             manager.Events,
             context.Settings.ClusterName,
             TrustStoreTiming.From(context.Settings),
+            new DriftCheckSchedule(context.Settings.DriftCheckInterval, context.Time),
             context.Time);
 
         manager.For<V1Alpha1TrustStore>(resource)

@@ -3,6 +3,7 @@ using k8s.Models;
 using MtlsOperator.Api;
 using MtlsOperator.Aws;
 using MtlsOperator.Aws.Errors;
+using MtlsOperator.Controllers.DriftChecks;
 using MtlsOperator.Pki;
 using MtlsOperator.Runtime.Events;
 using MtlsOperator.Runtime.Finalization;
@@ -16,7 +17,8 @@ namespace MtlsOperator.Controllers.TrustStores;
 /// <summary>
 /// Reconciles a TrustStore: gather the CA sources and validate the bundle (observe), publish it to S3 only when its hash
 /// changed and point the trust store at that version (compare, act), keep the revocation lists equal to the latest CRLs,
-/// then report status, conditions and events. In sync, a reconcile makes only reads.
+/// then report status, conditions and events. In sync, a reconcile makes only reads: between full drift checks (see
+/// <see cref="DriftCheckSchedule"/>) one DescribeTrustStores for a TrustStore without revocation lists.
 /// </summary>
 public sealed class TrustStoreReconciler(
     ResourceInformer<V1Alpha1TrustStore> cache,
@@ -28,6 +30,7 @@ public sealed class TrustStoreReconciler(
     IEventRecorder events,
     string cluster,
     TrustStoreTiming timing,
+    DriftCheckSchedule driftChecks,
     TimeProvider time) : IReconciler<V1Alpha1TrustStore>
 {
     /// <summary>Content type of the bundle object.</summary>
@@ -45,6 +48,7 @@ public sealed class TrustStoreReconciler(
         if (resource is null)
         {
             failingSince.TryRemove(request, out _);
+            driftChecks.Forget(request);
             return Result.Done;
         }
 
@@ -134,10 +138,21 @@ public sealed class TrustStoreReconciler(
                 + ". The trust store and the current bundle version were left unchanged; fix the source and the operator retries");
         }
 
-        // Act: publish (only when the hash moved) and point the trust store at that version.
+        var request = Request.For(resource);
+        var ready = Conditions.Find(resource.Status?.Conditions, ConditionTypes.Ready);
+        if (ready is { Status: "True" } && ready.ObservedGeneration == resource.Metadata.Generation
+            && InSyncState(resource, resource.Status, ObjectPublisher.Sha256Of(bundle.Pem)) is { } inSync
+            && !driftChecks.IsFullCheckDue(request, inSync)
+            && await StillServesAsync(clients, resource.Status!.TrustStoreArn!, bundle.Count, cancellationToken).ConfigureAwait(false))
+        {
+            await ReportAsync(progress, ready: true, TrustStoreReasons.Ready, ready.Message, bundle.Warnings, cancellationToken).ConfigureAwait(false);
+            return Result.After(timing.Recheck);
+        }
+
+        // Act: publish (only when the hash moved; the bucket's versioning is checked before an upload) and point the trust
+        // store at that version.
         var location = resource.Spec.Bundle;
         var publisher = new ObjectPublisher(clients.BundleStore, progress.Identity.Owner);
-        await publisher.EnsureVersionedAsync(location.S3Bucket, cancellationToken).ConfigureAwait(false);
         var published = await publisher.PublishAsync(location.S3Bucket, location.S3Key, bundle.Pem, BundleContentType, cancellationToken).ConfigureAwait(false);
         if (published.Uploaded)
         {
@@ -173,7 +188,40 @@ public sealed class TrustStoreReconciler(
             $"Trust store {store.Name} is ACTIVE with {bundle.Count} CA certificates from {published.Location.Uri} version {published.VersionId}"
             + (lists == 0 ? string.Empty : $" and {lists} revocation list{(lists == 1 ? string.Empty : "s")}"),
             bundle.Warnings, cancellationToken).ConfigureAwait(false);
+        if (InSyncState(resource, progress.Status, published.Sha256) is { } state)
+        {
+            driftChecks.FullCheckPassed(request, state);
+        }
+
         return Result.After(timing.Recheck);
+    }
+
+    /// <summary>
+    /// What a full check established for a TrustStore without revocation lists: generation, trust store, object version and
+    /// bundle hash. Null when every reconcile needs a full check: not yet in AWS, or revocation lists (their CRL sources
+    /// change on their own).
+    /// </summary>
+    private static string? InSyncState(V1Alpha1TrustStore resource, TrustStoreStatus? status, string bundleSha256) =>
+        status is { TrustStoreArn: { } arn, Bundle: { S3ObjectVersion: { } version, Sha256: { } sha } }
+        && sha == bundleSha256
+        && resource.Spec.Revocation is not { Count: > 0 }
+        && status.Revocations is not { Count: > 0 }
+            ? $"{resource.Metadata.Generation}|{arn}|{version}|{sha}"
+            : null;
+
+    /// <summary>The one read between full checks: the trust store is still there, ACTIVE, with the bundle's number of CAs.</summary>
+    private static async Task<bool> StillServesAsync(AwsClients clients, string arn, int certificates, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = await clients.TrustStores.DescribeAsync(arn, cancellationToken).ConfigureAwait(false);
+            return store.IsActive && store.NumberOfCaCertificates == certificates;
+        }
+        catch (AwsNotFoundException)
+        {
+            // The full check finds out what happened and repairs it.
+            return false;
+        }
     }
 
     /// <summary>

@@ -184,6 +184,31 @@ public sealed class ApiGatewayExposureTests
         await sandbox.AssertResyncsWriteNothingAsync("apigateway", "GetDomainName");
     }
 
+    [Fact]
+    public async Task Between_full_drift_checks_a_resync_reads_only_the_domain_and_the_next_full_check_turns_execute_api_off_again()
+    {
+        var clock = new ShiftedClock();
+        await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromMilliseconds(300), operatorTime: clock);
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnApiGateway("partners-api", sandbox, "partners", redeploy: true), CancellationToken.None);
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-api", ConditionTypes.Ready, "True", PrivateApiExposureReasons.Ready);
+        var apiId = sandbox.Account!.RestApiId;
+
+        Assert.Equal(["GetDomainName"], await sandbox.OperationsOfThreeReconcilesAsync("apigateway", "GetDomainName"));
+
+        // Someone turns the execute-api endpoint back on: the one-read resyncs do not look at the REST API...
+        sandbox.Aws!.ApiGateway.SetDisableExecuteApiEndpoint(apiId, false);
+        Assert.Equal(["GetDomainName"], await sandbox.OperationsOfThreeReconcilesAsync("apigateway", "GetDomainName"));
+        Assert.False(sandbox.Aws.ApiGateway.RestApi(apiId)!.DisableExecuteApiEndpoint);
+
+        // ...the full check at the end of the drift check interval does, and switches it off again.
+        clock.Shift(sandbox.Options.Operator.DriftCheckInterval);
+        await Eventually.UntilAsync(
+            _ => Task.FromResult(sandbox.Aws.ApiGateway.RestApi(apiId)!.DisableExecuteApiEndpoint), disabled => disabled, "execute-api to be disabled again");
+        await Eventually.UntilAsync(
+            _ => sandbox.EventReasonsAsync("partners-api"), reasons => reasons.Contains(PrivateApiExposureReasons.DriftCorrected), "a DriftCorrected event");
+    }
+
     /// <summary>A Ready TrustStore "partners" and an untagged mTLS domain someone made by hand from its bundle.</summary>
     private static async Task CreateDomainOutsideTheOperatorAsync(MtlsOperator.Sandbox.SandboxEnvironment sandbox)
     {

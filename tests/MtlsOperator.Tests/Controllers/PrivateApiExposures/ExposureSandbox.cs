@@ -11,11 +11,12 @@ internal static class ExposureSandbox
 {
     /// <summary>
     /// A sandbox with the operator started; <paramref name="resync"/> shortens the periodic resync (drift tests) and
-    /// <paramref name="awsTime"/> gives AWS its own clock (a CA that has expired since it was uploaded).
+    /// <paramref name="awsTime"/> gives AWS its own clock (a CA that has expired since it was uploaded);
+    /// <paramref name="operatorTime"/> is the controllers' clock (a test moves it past the drift check interval).
     /// </summary>
-    public static async Task<SandboxEnvironment> StartAsync(TimeSpan? resync = null, TimeProvider? awsTime = null)
+    public static async Task<SandboxEnvironment> StartAsync(TimeSpan? resync = null, TimeProvider? awsTime = null, TimeProvider? operatorTime = null)
     {
-        var options = new SandboxOptions();
+        var options = new SandboxOptions { OperatorTime = operatorTime ?? TimeProvider.System };
         if (awsTime is not null)
         {
             options = options with { Aws = options.Aws with { Time = awsTime } };
@@ -111,6 +112,18 @@ internal static class ExposureSandbox
         Assert.Empty(sandbox.AwsWrites());
         var kubeWrites = sandbox.KubeWrites();
         Assert.True(kubeWrites.Count == 0, $"Kubernetes writes while in sync: {string.Join("; ", kubeWrites)}");
+    }
+
+    /// <summary>
+    /// Waits for three reconciles (counted by the <paramref name="service"/> <paramref name="readOperation"/> each one makes)
+    /// and returns the distinct operations they called on <paramref name="service"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OperationsOfThreeReconcilesAsync(this SandboxEnvironment sandbox, string service, string readOperation)
+    {
+        var calls = sandbox.Aws!.Calls;
+        calls.Reset();
+        await Eventually.UntilAsync(_ => Task.FromResult(calls.Count(service, readOperation)), n => n >= 3, "three reconciles");
+        return [.. calls.Entries.Where(c => c.Service == service).Select(c => c.Operation).Distinct()];
     }
 
     /// <summary>Waits until the exposure and its finalizer are gone.</summary>

@@ -54,6 +54,30 @@ public sealed class LoadBalancerExposureTests
     }
 
     [Fact]
+    public async Task Between_full_drift_checks_a_resync_reads_only_the_listener_and_the_next_full_check_puts_the_headers_back()
+    {
+        var clock = new ShiftedClock();
+        await using var sandbox = await ExposureSandbox.StartAsync(resync: TimeSpan.FromMilliseconds(300), operatorTime: clock);
+        await ReadyTrustStore.CreateAsync(sandbox, "partners");
+        var listenerArn = sandbox.Account!.HttpsListenerArn;
+        var settings = new LoadBalancerExposure { Headers = new ClientCertificateHeaders { SerialNumber = "X-Client-Serial" } };
+        await sandbox.PrivateApiExposures().CreateAsync(ExposureSandbox.OnListener("partners-alb", listenerArn, "partners", settings), CancellationToken.None);
+        await sandbox.PrivateApiExposures().WaitForConditionAsync("default", "partners-alb", ConditionTypes.Ready, "True", PrivateApiExposureReasons.Ready);
+
+        // The TrustStore controller describes trust stores on the same service; only listener operations are counted.
+        var listenerReads = (await sandbox.OperationsOfThreeReconcilesAsync("elasticloadbalancing", "DescribeListeners")).Where(o => !o.Contains("TrustStore", StringComparison.Ordinal));
+        Assert.Equal(["DescribeListeners"], listenerReads);
+
+        // A header name changed in the console is not seen by the one-read resyncs, and is put back by the next full check.
+        await sandbox.AwsClients().Listeners.ModifyAttributesAsync(listenerArn, new Dictionary<string, string> { [SerialHeader] = "X-Changed" }, CancellationToken.None);
+        await sandbox.OperationsOfThreeReconcilesAsync("elasticloadbalancing", "DescribeListeners");
+        Assert.Equal("X-Changed", sandbox.Aws!.Elbv2.Listener(listenerArn)!.Attributes[SerialHeader]);
+        clock.Shift(sandbox.Options.Operator.DriftCheckInterval);
+        await Eventually.UntilAsync(
+            _ => Task.FromResult(sandbox.Aws.Elbv2.Listener(listenerArn)!.Attributes[SerialHeader]), name => name == "X-Client-Serial", "the header name to be put back");
+    }
+
+    [Fact]
     public async Task A_missing_listener_reports_ListenerNotFound_and_changes_nothing()
     {
         await using var sandbox = await ExposureSandbox.StartAsync();

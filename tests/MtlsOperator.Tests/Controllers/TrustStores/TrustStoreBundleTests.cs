@@ -52,6 +52,9 @@ public sealed class TrustStoreBundleTests
 
         Assert.Empty(bed.Emulator.Calls.Writes());
         Assert.Empty(bed.KubeWrites());
+
+        // Between full drift checks a resync reads the trust store alone: no bucket, object or association reads.
+        Assert.Equal(["elasticloadbalancing DescribeTrustStores"], bed.Emulator.Calls.Entries.Select(c => $"{c.Service} {c.Operation}").Distinct());
     }
 
     [Fact]

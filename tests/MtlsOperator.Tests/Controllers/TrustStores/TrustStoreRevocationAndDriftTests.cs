@@ -105,6 +105,35 @@ public sealed class TrustStoreRevocationAndDriftTests
         Assert.Equal(ready.Bundle, (await bed.GetAsync("drifting")).Status!.Bundle);
     }
 
+    [Fact]
+    public async Task A_bundle_object_overwritten_in_S3_is_published_again_at_the_next_full_drift_check()
+    {
+        var clock = new ShiftedClock();
+        await using var bed = await TrustStoreTestBed.StartAsync(new MtlsOperator.Sandbox.SandboxOptions { OperatorTime = clock });
+        using var root = TestCertificates.Ca("Overwritten Root");
+        using var stranger = TestCertificates.Ca("Someone Else's Root");
+        await bed.CreateAsync(bed.NewTrustStore("overwritten", TrustStoreTestBed.Inline(root)));
+        var ready = (await bed.WaitForReadyAsync("overwritten")).Status!;
+
+        // Someone writes another bundle over the key. The trust store still holds the operator's version, which is all the
+        // one read between full checks looks at...
+        await bed.UploadByHandAsync("truststores/overwritten.pem", TrustStoreTestBed.Pem(stranger));
+        bed.Emulator.Calls.Reset();
+        await bed.WaitForReconcilesAsync(2);
+        Assert.Equal(0, bed.Emulator.Calls.Count("s3", "HeadObject"));
+
+        // ...so the full check at the end of the interval finds the key's latest version foreign and publishes the bundle again.
+        clock.Shift(bed.Sandbox.Options.Operator.DriftCheckInterval);
+        var restored = await Eventually.UntilAsync(
+            _ => bed.GetAsync("overwritten"),
+            t => t.Status?.Bundle?.S3ObjectVersion != ready.Bundle!.S3ObjectVersion,
+            "the TrustStore to point at the republished version");
+        var latest = bed.Emulator.S3.GetObject(bed.Account.BucketName, "truststores/overwritten.pem")!;
+        Assert.Equal(ready.Bundle!.Sha256, latest.Metadata[ObjectPublisher.Sha256Metadata]);
+        Assert.Equal(ready.Bundle.Sha256, restored.Status!.Bundle!.Sha256);
+        Assert.Equal(restored.Status.Bundle.S3ObjectVersion, bed.ElbTrustStore("default-overwritten")!.BundleSource.VersionId);
+    }
+
     private static async Task<string> IssueAndRevokeAsync(TrustStoreTestBed bed, string caArn)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -108,10 +108,11 @@ internal sealed class TrustStoreTestBed : IAsyncDisposable
     public Task<IReadOnlyList<Corev1Event>> WaitForEventAsync(string name, string reason) =>
         Eventually.UntilAsync(_ => EventsAsync(name), events => events.Any(e => e.Reason == reason), $"an event {reason} on TrustStore {name}");
 
-    /// <summary>Waits until at least <paramref name="count"/> more full reconciles have ended (each ends by describing the associations).</summary>
+    /// <summary>Waits until at least <paramref name="count"/> more reconciles of TrustStores in AWS have described their trust store.</summary>
     public Task WaitForReconcilesAsync(int count) =>
         Eventually.UntilAsync(
-            _ => Task.FromResult(Emulator.Calls.Count("elasticloadbalancing", "DescribeTrustStoreAssociations")),
+            // Every reconcile of a TrustStore in AWS describes it, whether a full drift check or the one read between them.
+            _ => Task.FromResult(Emulator.Calls.Count("elasticloadbalancing", "DescribeTrustStores")),
             seen => seen >= count,
             $"{count} more reconciles");
 
