@@ -27,7 +27,8 @@ internal static class BadInputCatalogue
     public const string ForeignSecret = "someone-elses-tls";
 
     /// <summary>Domain names the rows ask API Gateway for; none may come to exist.</summary>
-    public static readonly IReadOnlyList<string> DomainNames = ["bad-api.reliability.example.com", "bad-stage.reliability.example.com", "bad-store.reliability.example.com"];
+    public static readonly IReadOnlyList<string> DomainNames =
+        ["bad-api.reliability.example.com", "bad-stage.reliability.example.com", "bad-store.reliability.example.com", "edge.reliability.example.com"];
 
     public static IReadOnlyList<BadInputCase> Cases { get; } =
     [
@@ -64,6 +65,8 @@ internal static class BadInputCatalogue
         Exposure("missing-trust-store", PrivateApiExposureReasons.WaitingForTrustStore, (s, _) => FaultWorkload.GatewaySpec(s, DomainNames[2]) with { TrustStoreRef = new LocalObjectReference { Name = "no-such-store" } }) with { EventType = "Normal" },
         Exposure("missing-rest-api", PrivateApiExposureReasons.RestApiNotFound, (s, _) => OnGateway(s, DomainNames[0], api => api with { RestApiId = "nosuchapi0" })),
         Exposure("missing-stage", PrivateApiExposureReasons.StageNotFound, (s, _) => OnGateway(s, DomainNames[1], api => api with { Stage = "no-such-stage" })),
+        // Made by hand as edge-optimized (PrepareAsync): API Gateway offers mutual TLS only on REGIONAL domains.
+        Exposure("domain-not-regional", PrivateApiExposureReasons.DomainNotRegional, (s, _) => OnGateway(s, DomainNames[3], api => api)),
     ];
 
     /// <summary>Creates what the rows refer to; run before the snapshot is taken.</summary>
@@ -88,6 +91,8 @@ internal static class BadInputCatalogue
             },
             StringData = new Dictionary<string, string> { ["note"] = "not yours" },
         }, FaultWorkload.Namespace);
+
+        aws.ApiGateway.CreateEdgeDomainName(sandbox.Options.Region, DomainNames[3], sandbox.Account!.AcmCertificateArn.Replace(sandbox.Options.Region, "us-east-1", StringComparison.Ordinal));
 
         // The workload's "alb" exposure holds the seeded HTTPS listener in verify mode; a second one makes the quota full.
         var seeded = aws.Elbv2.Listener(sandbox.Account!.HttpsListenerArn)!;

@@ -10,7 +10,7 @@ public sealed record PrivateApiExposureStatus
     [JsonPropertyName("conditions")]
     [ListMapKey("type")]
     [Description("Ready is True when AWS matches the spec; its reason says why not (WaitingForTrustStore, ListenerNotFound, "
-        + "ListenerNotHttps, Conflict, QuotaExceeded, PendingDeployment, Pending, DomainNotAvailable, RestApiNotFound, StageNotFound, "
+        + "ListenerNotHttps, Conflict, QuotaExceeded, PendingDeployment, Pending, DomainNotAvailable, DomainNotRegional, RestApiNotFound, StageNotFound, "
         + "AccessDenied, AwsRejected, AwsUnavailable). Degraded is True while API Gateway reports truststoreWarnings.")]
     public IList<V1Condition>? Conditions { get; init; }
 

@@ -89,6 +89,15 @@ public sealed class ApiGatewaySync
                 PrivateApiExposureReasons.DomainCreated,
                 $"Created regional custom domain {name} with mutual TLS from {trustStore.S3Uri} version {trustStore.S3ObjectVersion}"));
         }
+        else if (!domain.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal))
+        {
+            // Checked first: adopting would not help, and an unusable domain is never tagged as ours (and deleted with the resource).
+            return ExposureReport.Failed(
+                PrivateApiExposureReasons.DomainNotRegional,
+                $"spec.domainName: custom domain {name} already exists as {string.Join("/", domain.EndpointTypes)}; API Gateway offers mutual TLS only on "
+                + "REGIONAL custom domains: delete that domain so the operator can create it as REGIONAL, or use another domain name. Nothing was changed",
+                intervals.UserAction);
+        }
         else
         {
             var owned = ExposureOwnership.IsOwnedBy(domain.Tags, exposure, clusterName);
@@ -98,16 +107,6 @@ public sealed class ApiGatewaySync
                     PrivateApiExposureReasons.Conflict,
                     $"spec.domainName: custom domain {name} already exists in API Gateway and was not created by this resource: delete it, use "
                     + $"another domain name, or annotate this resource {WellKnownKeys.AdoptAnnotation}: \"true\" to take it over",
-                    intervals.UserAction);
-            }
-
-            // Checked before adopting, so an unusable domain is never tagged as ours (and deleted with the resource).
-            if (!domain.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal))
-            {
-                return ExposureReport.Failed(
-                    PrivateApiExposureReasons.AwsRejected,
-                    $"spec.domainName: custom domain {name} is {string.Join("/", domain.EndpointTypes)}; mutual TLS needs a REGIONAL domain: delete it so the "
-                    + "operator can create it as REGIONAL",
                     intervals.UserAction);
             }
 

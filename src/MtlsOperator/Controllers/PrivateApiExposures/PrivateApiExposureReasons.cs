@@ -39,6 +39,9 @@ public static class PrivateApiExposureReasons
     /// <summary>The custom domain is in a state only a person can fix (FAILED, PENDING_CERTIFICATE_REIMPORT, PENDING_OWNERSHIP_VERIFICATION).</summary>
     public const string DomainNotAvailable = "DomainNotAvailable";
 
+    /// <summary>spec.domainName exists in API Gateway as an EDGE domain; mutual TLS needs a REGIONAL one.</summary>
+    public const string DomainNotRegional = "DomainNotRegional";
+
     /// <summary>spec.apiGateway.restApiId names no REST API in the region.</summary>
     public const string RestApiNotFound = "RestApiNotFound";
 
