@@ -2,7 +2,6 @@ using k8s.Models;
 using MtlsOperator.Api;
 using MtlsOperator.Controllers.ClientCertificates;
 using MtlsOperator.Runtime.Informers;
-using MtlsOperator.Runtime.Reconciliation;
 using MtlsOperator.Sandbox;
 using MtlsOperator.Tests.Support;
 using static MtlsOperator.Tests.Controllers.ClientCertificates.ClientCertificateTestKit;
