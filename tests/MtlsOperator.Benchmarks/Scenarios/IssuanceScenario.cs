@@ -12,6 +12,7 @@ internal static class IssuanceScenario
     public static async Task RunAsync(TextWriter output, int size, PrivateKeySettings key, CancellationToken cancellationToken)
     {
         var label = $"{key.Algorithm.ToString().ToUpperInvariant()}-{key.EffectiveSize}";
+        await WarmUp.EnsureAsync(cancellationToken);
         await using var sandbox = await SandboxEnvironment.StartAsync(BenchmarkWorkload.Options, cancellationToken: cancellationToken);
         await sandbox.StartOperatorAsync(cancellationToken: cancellationToken);
         sandbox.Aws!.Calls.Reset();
