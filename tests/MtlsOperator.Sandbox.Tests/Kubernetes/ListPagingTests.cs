@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 
@@ -34,6 +35,19 @@ public sealed class ListPagingTests : EmulatorTest
             Assert.Equal(Enumerable.Range(0, 5).Select(i => $"{ns}/m{i}"), names);
             Assert.Equal([3, 1], pages.SkipLast(1).Select(p => p.Metadata.RemainingItemCount));
         }
+    }
+
+    [Fact]
+    public async Task A_watch_of_one_namespace_without_a_resourceVersion_starts_with_exactly_its_objects()
+    {
+        await CreateMapsAsync(perNamespace: 3);
+        using var http = new HttpClient { BaseAddress = Kube.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var body = await http.GetStringAsync(new Uri("/api/v1/namespaces/team/configmaps?watch=true&timeoutSeconds=1", UriKind.Relative));
+
+        var events = body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.All(events, e => Assert.Equal("ADDED", e["type"]!.GetValue<string>()));
+        Assert.Equal(["team/m0", "team/m1", "team/m2"], events.Select(e => $"{e["object"]!["metadata"]!["namespace"]}/{e["object"]!["metadata"]!["name"]}"));
     }
 
     [Fact]

@@ -265,8 +265,10 @@ internal sealed class ObjectStore
             {
                 if (_objects.TryGetValue(typeId, out var objects))
                 {
-                    foreach (var obj in objects.InOrder)
+                    var (start, end) = objects.Range(filter.Namespace);
+                    for (var position = start; position < end; position++)
                     {
+                        var obj = objects[position];
                         if (filter.Matches(obj))
                         {
                             watcher.Push(new WatchEvent("ADDED", obj, obj.ResourceVersion));
