@@ -29,11 +29,11 @@ public sealed class ResourceInformer<T> : IInformer
     private readonly ConcurrentDictionary<Request, T> cache = new();
     private readonly Lock dispatch = new();
     private readonly List<Action<ResourceEvent<T>>> handlers = [];
+    private readonly IReadOnlyList<WatchScope> scopes;
+    private readonly string resourceName;
 
     // Replaced, never mutated, so readers on other threads see a complete set; written under the dispatch lock.
     private Dictionary<string, InformerIndex<T>> indexes = new(StringComparer.Ordinal);
-    private readonly IReadOnlyList<WatchScope> scopes;
-    private readonly string resourceName;
 
     public ResourceInformer(ResourceClient<T> client, InformerOptions? options = null, ILogger? logger = null, TimeProvider? time = null, RuntimeMetrics? metrics = null)
     {
