@@ -32,6 +32,9 @@ public sealed class ResourceInformer<T> : IInformer
     private readonly IReadOnlyList<WatchScope> scopes;
     private readonly string resourceName;
 
+    // Replaced, never mutated, so readers on other threads see a complete set; written under the dispatch lock.
+    private Dictionary<string, InformerIndex<T>> indexes = new(StringComparer.Ordinal);
+
     public ResourceInformer(ResourceClient<T> client, InformerOptions? options = null, ILogger? logger = null, TimeProvider? time = null, RuntimeMetrics? metrics = null)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
@@ -75,6 +78,45 @@ public sealed class ResourceInformer<T> : IInformer
 
     /// <summary>A snapshot of the cached keys.</summary>
     public IReadOnlyList<Request> Keys() => [.. cache.Keys];
+
+    /// <summary>
+    /// Adds a secondary index (client-go's indexer): <paramref name="values"/> gives the values an object is filed under
+    /// (say, the <c>namespace/name</c> of a Secret it references) and <see cref="ByIndex"/> finds the objects filed under
+    /// one value without scanning the cache, which a mapper called for every event of another kind needs to stay cheap.
+    /// Objects already cached are indexed at once. The function must be quick and must not mutate the object.
+    /// </summary>
+    public void AddIndex(string name, Func<T, IEnumerable<string>> values)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(values);
+        lock (dispatch)
+        {
+            if (indexes.ContainsKey(name))
+            {
+                throw new InvalidOperationException($"the {resourceName} informer already has an index named {name}");
+            }
+
+            var index = new InformerIndex<T>($"{name} of {resourceName}", values, logger);
+            foreach (var (key, item) in cache)
+            {
+                index.Set(key, item);
+            }
+
+            Volatile.Write(ref indexes, new Dictionary<string, InformerIndex<T>>(indexes, StringComparer.Ordinal) { [name] = index });
+        }
+    }
+
+    /// <summary>
+    /// The cached objects filed under <paramref name="value"/> in the index <paramref name="name"/> (see
+    /// <see cref="AddIndex"/>); shared instances: do not mutate.
+    /// </summary>
+    public IReadOnlyList<T> ByIndex(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Volatile.Read(ref indexes).TryGetValue(name, out var index)
+            ? index.Get(value)
+            : throw new ArgumentException($"the {resourceName} informer has no index named {name}", nameof(name));
+    }
 
     /// <summary>
     /// Calls <paramref name="handler"/> for every change, in order, on the informer's loop; objects already cached are
@@ -195,12 +237,12 @@ public sealed class ResourceInformer<T> : IInformer
             {
                 if (!cache.TryGetValue(key, out var old))
                 {
-                    cache[key] = item;
+                    Store(key, item);
                     Notify(new ResourceEvent<T>(ResourceEventType.Added, item));
                 }
                 else if (old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
                 {
-                    cache[key] = item;
+                    Store(key, item);
                     Notify(new ResourceEvent<T>(ResourceEventType.Modified, item, old));
                 }
             }
@@ -209,7 +251,7 @@ public sealed class ResourceInformer<T> : IInformer
             // entries of other watched namespaces come from their own lists.
             foreach (var (key, old) in cache)
             {
-                if (scope.Contains(key) && !listed.ContainsKey(key) && cache.TryRemove(key, out _))
+                if (scope.Contains(key) && !listed.ContainsKey(key) && Evict(key))
                 {
                     Notify(new ResourceEvent<T>(ResourceEventType.Deleted, old));
                 }
@@ -275,13 +317,13 @@ public sealed class ResourceInformer<T> : IInformer
                 case WatchEventType.Added:
                 case WatchEventType.Modified:
                     var existed = cache.TryGetValue(key, out var old);
-                    cache[key] = item;
+                    Store(key, item);
                     Notify(existed
                         ? new ResourceEvent<T>(ResourceEventType.Modified, item, old)
                         : new ResourceEvent<T>(ResourceEventType.Added, item));
                     break;
                 case WatchEventType.Deleted:
-                    cache.TryRemove(key, out _);
+                    Evict(key);
                     Notify(new ResourceEvent<T>(ResourceEventType.Deleted, item));
                     break;
                 default:
@@ -294,6 +336,31 @@ public sealed class ResourceInformer<T> : IInformer
                 scope.ResourceVersion = version;
             }
         }
+    }
+
+    // Cache writes happen under the dispatch lock, so an index never misses a change or sees two at once.
+    private void Store(Request key, T item)
+    {
+        cache[key] = item;
+        foreach (var index in indexes.Values)
+        {
+            index.Set(key, item);
+        }
+    }
+
+    private bool Evict(Request key)
+    {
+        if (!cache.TryRemove(key, out _))
+        {
+            return false;
+        }
+
+        foreach (var index in indexes.Values)
+        {
+            index.Remove(key);
+        }
+
+        return true;
     }
 
     private void Notify(ResourceEvent<T> change)

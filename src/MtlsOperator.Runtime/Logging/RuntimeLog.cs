@@ -26,6 +26,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Event handler of the {Resource} informer failed")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string resource);
 
+    [LoggerMessage(EventId = 107, Level = LogLevel.Error, Message = "Index function {Index} failed; the object is left out of that index")]
+    public static partial void IndexFailed(ILogger logger, Exception exception, string index);
+
     [LoggerMessage(EventId = 200, Level = LogLevel.Error, Message = "Reconcile of {Controller} {Request} failed (attempt {Attempt}); retrying with backoff")]
     public static partial void ReconcileFailed(ILogger logger, Exception exception, string controller, string request, int attempt);
 

@@ -16,7 +16,8 @@ namespace MtlsOperator.Sandbox.Kubernetes.Storage;
 internal sealed class ObjectStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectTable> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _lastChangeByType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ObjectKey>> _dependentsByOwnerUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectKey> _keysByUid = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _countByNamespace = new(StringComparer.Ordinal);
@@ -59,50 +60,49 @@ internal sealed class ObjectStore
 
     /// <summary>
     /// A page of objects in namespace/name order, starting after <paramref name="continueAfter"/>. As in kube,
-    /// the remaining count is given only for lists without label or field selectors.
+    /// the remaining count is given only for lists without label or field selectors. Without selectors a page costs
+    /// O(limit + log n) (it seeks to its start, and the objects after it are counted by position); selectors make it
+    /// read on until the page is full, as kube's do.
     /// </summary>
     public ListPage List(string typeId, ObjectFilter filter, string? continueAfter, int limit)
     {
         lock (_gate)
         {
-            var items = new List<StoredObject>();
+            var items = new List<StoredObject>(limit > 0 ? Math.Min(limit, 1024) : 0);
             if (!_objects.TryGetValue(typeId, out var objects))
             {
                 return new ListPage(items, _resourceVersion, null, null);
             }
 
-            // One namespace's objects are one contiguous run of "namespace/name" keys.
-            var prefix = filter.Namespace is { } ns ? ns + "/" : null;
-            string? next = null;
-            long remaining = 0;
-            foreach (var (path, obj) in objects)
+            var (position, end) = objects.Range(filter.Namespace);
+            if (continueAfter is not null)
             {
-                if ((continueAfter is not null && string.CompareOrdinal(path, continueAfter) <= 0) || !filter.Matches(obj))
-                {
-                    if (prefix is not null && string.CompareOrdinal(path, prefix) > 0 && !path.StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        break;
-                    }
+                position = Math.Max(position, objects.PositionAfter(continueAfter));
+            }
 
+            for (; position < end; position++)
+            {
+                var obj = objects[position];
+                if (!filter.Matches(obj))
+                {
                     continue;
                 }
 
                 if (limit > 0 && items.Count == limit)
                 {
-                    next ??= items[^1].Key.Path;
-                    if (filter.HasSelectors)
-                    {
-                        break;
-                    }
-
-                    remaining++;
-                    continue;
+                    break;
                 }
 
                 items.Add(obj);
             }
 
-            return new ListPage(items, _resourceVersion, next, next is null || filter.HasSelectors ? null : remaining);
+            // Stopped short of the end only at a matching object the page had no room for: there is a next page.
+            if (position >= end)
+            {
+                return new ListPage(items, _resourceVersion, null, null);
+            }
+
+            return new ListPage(items, _resourceVersion, items[^1].Key.Path, filter.HasSelectors ? null : end - position);
         }
     }
 
@@ -176,21 +176,9 @@ internal sealed class ObjectStore
     {
         lock (_gate)
         {
-            if (resourceVersion > _resourceVersion || resourceVersion < _historyFloor)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < _historyCount; i++)
-            {
-                var change = _history[(_historyStart + i) % _history.Length]!;
-                if (change.ResourceVersion > resourceVersion && change.Object.Key.TypeId == typeId)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            // Every change after the floor is retained, so the resource's last change says what a scan of them would.
+            return resourceVersion <= _resourceVersion && resourceVersion >= _historyFloor
+                && _lastChangeByType.GetValueOrDefault(typeId) <= resourceVersion;
         }
     }
 
@@ -228,7 +216,17 @@ internal sealed class ObjectStore
     {
         lock (_gate)
         {
-            return _objects.Values.SelectMany(o => o.Values).Where(o => o.Namespace == ns).ToList();
+            var found = new List<StoredObject>();
+            foreach (var objects in _objects.Values)
+            {
+                var (start, end) = objects.Range(ns);
+                for (var position = start; position < end; position++)
+                {
+                    found.Add(objects[position]);
+                }
+            }
+
+            return found;
         }
     }
 
@@ -239,7 +237,7 @@ internal sealed class ObjectStore
         {
             if (_objects.TryGetValue(type.Id, out var objects))
             {
-                foreach (var obj in objects.Values.ToList())
+                foreach (var obj in objects.InOrder.ToList())
                 {
                     RemoveAtNewRevision(type, obj);
                 }
@@ -267,8 +265,10 @@ internal sealed class ObjectStore
             {
                 if (_objects.TryGetValue(typeId, out var objects))
                 {
-                    foreach (var obj in objects.Values)
+                    var (start, end) = objects.Range(filter.Namespace);
+                    for (var position = start; position < end; position++)
                     {
+                        var obj = objects[position];
                         if (filter.Matches(obj))
                         {
                             watcher.Push(new WatchEvent("ADDED", obj, obj.ResourceVersion));
@@ -389,7 +389,7 @@ internal sealed class ObjectStore
         var stored = StoredObject.Capture(typeId, obj, _resourceVersion);
         if (!_objects.TryGetValue(typeId, out var objects))
         {
-            objects = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            objects = new ObjectTable();
             _objects[typeId] = objects;
         }
 
@@ -402,7 +402,7 @@ internal sealed class ObjectStore
             _countByNamespace[stored.Namespace] = _countByNamespace.GetValueOrDefault(stored.Namespace) + 1;
         }
 
-        objects[stored.Key.Path] = stored;
+        objects.Set(stored.Key.Path, stored);
         _keysByUid[stored.Uid] = stored.Key;
         foreach (var owner in stored.OwnerUids)
         {
@@ -461,6 +461,7 @@ internal sealed class ObjectStore
             _historyCount++;
         }
 
+        _lastChangeByType[change.Object.Key.TypeId] = change.ResourceVersion;
         _changes.Writer.TryWrite(change);
         if (_watchers.TryGetValue(change.Object.Key.TypeId, out var watchers))
         {
