@@ -1,4 +1,5 @@
 using MtlsOperator.Api;
+using MtlsOperator.Runtime.Informers;
 
 namespace MtlsOperator.Controllers.PrivateApiExposures;
 
@@ -21,6 +22,16 @@ public static class ExposureClaims
         return spec.ApiGateway is not null && spec.DomainName is { } domain
             ? $"domain:{spec.Region}/{domain.ToLowerInvariant()}"
             : null;
+    }
+
+    /// <summary>Name of the exposure informer's index of claims (<see cref="KeyOf"/>).</summary>
+    public const string Index = "claim";
+
+    /// <summary>The cached exposures that make the claim <paramref name="exposure"/> makes (itself included once cached), from the <see cref="Index"/> index.</summary>
+    public static IReadOnlyList<V1Alpha1PrivateApiExposure> Claimants(ResourceInformer<V1Alpha1PrivateApiExposure> exposures, V1Alpha1PrivateApiExposure exposure)
+    {
+        ArgumentNullException.ThrowIfNull(exposures);
+        return KeyOf(exposure) is { } key ? exposures.ByIndex(Index, key) : [];
     }
 
     /// <summary>The exposure that holds the claim <paramref name="exposure"/> makes, when it is another one; else null.</summary>

@@ -97,7 +97,7 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
     {
         var spec = exposure.Spec;
         var subject = Subject(spec);
-        if (ExposureClaims.HolderOtherThan(exposure, exposures.List()) is { } holder)
+        if (ExposureClaims.HolderOtherThan(exposure, ExposureClaims.Claimants(exposures, exposure)) is { } holder)
         {
             return ExposureReport.Failed(
                 PrivateApiExposureReasons.Conflict,
@@ -159,7 +159,7 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
         }
 
         // Retain leaves AWS as it is; a conflicting exposure never configured anything, so it has nothing to undo.
-        if (exposure.Spec.DeletionPolicy == DeletionPolicy.Delete && ExposureClaims.HolderOtherThan(exposure, exposures.List()) is null)
+        if (exposure.Spec.DeletionPolicy == DeletionPolicy.Delete && ExposureClaims.HolderOtherThan(exposure, ExposureClaims.Claimants(exposures, exposure)) is null)
         {
             var aws = context.Aws.ClientsFor(TargetOf(exposure));
             IReadOnlyList<ExposureEvent> done;

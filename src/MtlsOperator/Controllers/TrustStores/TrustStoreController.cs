@@ -3,6 +3,7 @@ using MtlsOperator.Api;
 using MtlsOperator.Controllers.DriftChecks;
 using MtlsOperator.Hosting;
 using MtlsOperator.Runtime.Hosting;
+using MtlsOperator.Runtime.Reconciliation;
 using Kinds = MtlsOperator.Runtime.Resources.ResourceDescriptor;
 
 namespace MtlsOperator.Controllers.TrustStores;
@@ -34,9 +35,14 @@ public static class TrustStoreController
             new DriftCheckSchedule(context.Settings.DriftCheckInterval, context.Time),
             context.Time);
 
+        // Every Secret and ConfigMap event in the watched namespaces goes through these mappers: indexes, not scans.
+        trustStores.AddIndex(TrustStoreReferences.SecretIndex, t => TrustStoreReferences.IndexValues(t, TrustStoreReferences.Secrets));
+        trustStores.AddIndex(TrustStoreReferences.ConfigMapIndex, t => TrustStoreReferences.IndexValues(t, TrustStoreReferences.ConfigMaps));
         manager.For<V1Alpha1TrustStore>(resource)
-            .Watches<V1Secret>(Kinds.Secrets, secret => TrustStoreReferences.Using(trustStores.List(), secret, TrustStoreReferences.Secrets))
-            .Watches<V1ConfigMap>(Kinds.ConfigMaps, configMap => TrustStoreReferences.Using(trustStores.List(), configMap, TrustStoreReferences.ConfigMaps))
+            .Watches<V1Secret>(Kinds.Secrets, secret => TrustStoreReferences.Using(
+                trustStores.ByIndex(TrustStoreReferences.SecretIndex, Request.For(secret).ToString()), secret, TrustStoreReferences.Secrets))
+            .Watches<V1ConfigMap>(Kinds.ConfigMaps, configMap => TrustStoreReferences.Using(
+                trustStores.ByIndex(TrustStoreReferences.ConfigMapIndex, Request.For(configMap).ToString()), configMap, TrustStoreReferences.ConfigMaps))
             .WithWorkers(context.Settings.WorkersPerKind)
             .WithOptions(options => options with { AnnotationsOfInterest = [.. options.AnnotationsOfInterest, WellKnownKeys.AdoptAnnotation] })
             .Complete(reconciler);

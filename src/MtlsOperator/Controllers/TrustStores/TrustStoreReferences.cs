@@ -24,6 +24,23 @@ public static class TrustStoreReferences
         return trustStore.Spec.CaCertificates.Select(s => s.ConfigMapRef?.Name).OfType<string>();
     }
 
+    /// <summary>Name of the TrustStore informer's index of the Secrets each TrustStore reads (<c>namespace/name</c>).</summary>
+    public const string SecretIndex = "secrets";
+
+    /// <summary>Name of the TrustStore informer's index of the ConfigMaps each TrustStore reads (<c>namespace/name</c>).</summary>
+    public const string ConfigMapIndex = "configmaps";
+
+    /// <summary>
+    /// Index values of <paramref name="trustStore"/> for <paramref name="referenced"/>: <c>namespace/name</c> of each object it
+    /// reads (references stay in the TrustStore's namespace).
+    /// </summary>
+    public static IEnumerable<string> IndexValues(V1Alpha1TrustStore trustStore, Func<V1Alpha1TrustStore, IEnumerable<string>> referenced)
+    {
+        ArgumentNullException.ThrowIfNull(trustStore);
+        ArgumentNullException.ThrowIfNull(referenced);
+        return referenced(trustStore).Distinct(StringComparer.Ordinal).Select(name => new Request(trustStore.Metadata.NamespaceProperty, name).ToString());
+    }
+
     /// <summary>Requests for the TrustStores among <paramref name="trustStores"/> that read <paramref name="changed"/>.</summary>
     public static IEnumerable<Request> Using(
         IEnumerable<V1Alpha1TrustStore> trustStores,

@@ -24,6 +24,18 @@ public sealed class ExposureDecisionTests
     }
 
     [Fact]
+    public void An_exposure_is_filed_under_its_TrustStore_in_its_own_namespace_and_under_its_claim()
+    {
+        var exposure = Exposure("partners-alb", Listener, DateTime.UtcNow);
+        var passthrough = Exposure("open", Listener, DateTime.UtcNow);
+        passthrough.Spec = passthrough.Spec with { TrustStoreRef = null };
+
+        Assert.Equal(["default/partners"], PrivateApiExposureController.TrustStoreOf(exposure));
+        Assert.Empty(PrivateApiExposureController.TrustStoreOf(passthrough));
+        Assert.Equal("listener:" + Listener, ExposureClaims.KeyOf(exposure));
+    }
+
+    [Fact]
     public void Claims_created_in_the_same_second_are_ordered_by_name()
     {
         var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);

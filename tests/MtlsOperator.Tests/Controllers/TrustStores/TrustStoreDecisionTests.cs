@@ -86,6 +86,29 @@ public sealed class TrustStoreDecisionTests
     }
 
     [Fact]
+    public void Files_a_TrustStore_under_each_Secret_and_ConfigMap_it_reads_in_its_own_namespace()
+    {
+        var trustStore = new V1Alpha1TrustStore
+        {
+            Metadata = new V1ObjectMeta { Name = "partners", NamespaceProperty = "payments" },
+            Spec = new TrustStoreSpec
+            {
+                CaCertificates =
+                [
+                    new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "ca", Key = "a.pem" } },
+                    new CaCertificateSource { SecretRef = new SecretKeyReference { Name = "ca", Key = "b.pem" } },
+                    new CaCertificateSource { ConfigMapRef = new ConfigMapKeyReference { Name = "bundle", Key = "ca.crt" } },
+                ],
+                Revocation = [new RevocationSource { SecretRef = new SecretKeyReference { Name = "crl", Key = "ca.crl" } }],
+                Bundle = new BundleLocation { S3Bucket = "bucket", S3Key = "partners.pem" },
+            },
+        };
+
+        Assert.Equal(["payments/ca", "payments/crl"], TrustStoreReferences.IndexValues(trustStore, TrustStoreReferences.Secrets));
+        Assert.Equal(["payments/bundle"], TrustStoreReferences.IndexValues(trustStore, TrustStoreReferences.ConfigMaps));
+    }
+
+    [Fact]
     public void A_Private_CA_ARN_gives_the_region_to_call_and_the_CRL_file_name()
     {
         var arn = CertificateAuthorityArn.Parse("arn:aws:acm-pca:eu-central-1:111122223333:certificate-authority/0a1b2c3d-4e5f-6789-abcd-ef0123456789");
