@@ -28,8 +28,8 @@ internal static class ProcessScenario
             await using var sandbox = await SandboxEnvironment.StartAsync(BenchmarkWorkload.Options, cancellationToken: cancellationToken);
             var launch = await OperatorLaunch.ForAsync(sandbox, executable, state.FullName, cancellationToken);
 
-            // The operator's own client-side AWS rate limit applies here (10 requests/s per service): every call is
-            // three Private CA calls per certificate, so allow for them.
+            // The process keeps its production client-side AWS rate limit (10 requests/s per service; run has no flag to
+            // lift it): a certificate costs three Private CA calls, so 1,000 resources take about 270 s to converge.
             var timeout = TimeSpan.FromSeconds(120 + size);
 
             await using var first = await OperatorProcess.StartAsync(launch, StartTimeout, cancellationToken);
