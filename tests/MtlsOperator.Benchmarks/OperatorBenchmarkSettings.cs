@@ -3,7 +3,7 @@ using MtlsOperator.Benchmarks.Scenarios;
 
 namespace MtlsOperator.Benchmarks;
 
-/// <summary>What the <c>operator</c> benchmark runs: read from <c>--sizes=</c>, <c>--scenarios=</c> and <c>--algorithms=</c> on the command line.</summary>
+/// <summary>What the <c>operator</c> benchmark runs: read from <c>--sizes=</c>, <c>--scenarios=</c>, <c>--algorithms=</c> and <c>--operator=</c> on the command line.</summary>
 public sealed record OperatorBenchmarkSettings
 {
     /// <summary>Every scenario the benchmark knows, in the order they run.</summary>
