@@ -4,13 +4,13 @@ namespace MtlsOperator.Benchmarks;
 
 /// <summary>
 /// The whole operator on the sandbox: issuance throughput against the crypto floor, steady-state cost of a full resync,
-/// memory and start time, at each size of the scale curve.
+/// memory and start time, and the <c>mtls-operator</c> process's own start, working set and stop, at each size of the scale curve.
 /// </summary>
 public sealed class OperatorBenchmark : IBenchmark
 {
     public string Name => "operator";
 
-    public string Description => "operator on the sandbox: issuance vs crypto floor, full-resync cost, memory, start (--sizes=, --scenarios=, --algorithms=)";
+    public string Description => "operator on the sandbox: issuance vs crypto floor, full-resync cost, memory, start; the mtls-operator process (--sizes=, --scenarios=, --algorithms=, --operator=)";
 
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
@@ -30,6 +30,11 @@ public sealed class OperatorBenchmark : IBenchmark
             if (settings.Scenarios.Contains("steady"))
             {
                 await SteadyStateScenario.RunAsync(output, size, cancellationToken);
+            }
+
+            if (settings.Scenarios.Contains("process"))
+            {
+                await ProcessScenario.RunAsync(output, size, settings.Operator, cancellationToken);
             }
         }
     }

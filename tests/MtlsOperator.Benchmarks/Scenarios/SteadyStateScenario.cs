@@ -15,9 +15,7 @@ internal static class SteadyStateScenario
 
     public static async Task RunAsync(TextWriter output, int size, CancellationToken cancellationToken)
     {
-        var trustStores = Math.Clamp(size / 100, 1, BenchmarkWorkload.MaxTrustStores);
-        var exposures = size / 10;
-        var certificates = size - trustStores - exposures;
+        var mix = MixedWorkload.Of(size);
         await using var sandbox = await SandboxEnvironment.StartAsync(BenchmarkWorkload.Options, cancellationToken: cancellationToken);
         var empty = MemorySnapshot.Take();
         var start = Stopwatch.StartNew();
@@ -26,15 +24,9 @@ internal static class SteadyStateScenario
         var idle = MemorySnapshot.Take();
 
         var converge = Stopwatch.StartNew();
-        var caPem = BenchmarkWorkload.CaPem();
-        var key = BenchmarkWorkload.KeyFor("ecdsa");
-        await BenchmarkWorkload.ApplyAsync(trustStores, (i, ct) => BenchmarkWorkload.TrustStores(sandbox).CreateAsync(BenchmarkWorkload.TrustStore(sandbox, i, caPem), ct), cancellationToken);
-        await BenchmarkWorkload.ApplyAsync(exposures, (i, ct) => BenchmarkWorkload.PrivateApiExposures(sandbox).CreateAsync(BenchmarkWorkload.Exposure(sandbox, i, i % trustStores), ct), cancellationToken);
-        await BenchmarkWorkload.ApplyAsync(certificates, (i, ct) => BenchmarkWorkload.ClientCertificates(sandbox).CreateAsync(BenchmarkWorkload.ClientCertificate(sandbox, i, key), ct), cancellationToken);
+        await mix.ApplyAsync(sandbox, cancellationToken);
         var timeout = TimeSpan.FromSeconds(60 + size);
-        await ReadyCount.WaitAsync(BenchmarkWorkload.TrustStores(sandbox), t => t.Status?.Conditions, trustStores, timeout, cancellationToken);
-        await ReadyCount.WaitAsync(BenchmarkWorkload.PrivateApiExposures(sandbox), e => e.Status?.Conditions, exposures, timeout, cancellationToken);
-        await ReadyCount.WaitAsync(BenchmarkWorkload.ClientCertificates(sandbox), c => c.Status?.Conditions, certificates, timeout, cancellationToken);
+        await mix.WaitReadyAsync(sandbox, timeout, cancellationToken);
         converge.Stop();
         var loaded = MemorySnapshot.Take();
 
@@ -55,7 +47,7 @@ internal static class SteadyStateScenario
         var kubeWrites = sandbox.Kube.Requests.All.Where(r => r.Method != "GET").ToList();
         var objectWrites = kubeWrites.Where(r => !RequestShape.Of(r).EndsWith(" events", StringComparison.Ordinal) && !RequestShape.Of(r).EndsWith(" leases", StringComparison.Ordinal)).ToList();
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady n={size} ({trustStores} TrustStores, {exposures} PrivateApiExposures on API Gateway, {certificates} ClientCertificates ECDSA): all Ready in {converge.Elapsed.TotalSeconds:F2} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady n={size} ({mix.Description}): all Ready in {converge.Elapsed.TotalSeconds:F2} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  full resync (operator restarted, {reconciles.Count} reconciles) done in {resync.TotalSeconds:F2} s: AWS {(double)aws.Reads / size:F2} reads and {(double)aws.Writes / size:F2} writes per resource ({aws.Reads} reads, {aws.Writes} writes: {aws.ByOperation})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Kubernetes writes during the resync: {objectWrites.Count} to objects, {kubeWrites.Count - objectWrites.Count} events/leases{(kubeWrites.Count == 0 ? "" : ": " + RequestShape.Summarize(kubeWrites))}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  start to ready (informers synced): {startEmpty.TotalMilliseconds:F0} ms with 0 resources, {startLoaded.TotalMilliseconds:F0} ms with {size}"));
