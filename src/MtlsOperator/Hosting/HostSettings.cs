@@ -21,6 +21,9 @@ public sealed record HostSettings
     /// <summary>A resource in sync has every AWS read that can find drift made at least this often; between, a resync reads one object.</summary>
     public TimeSpan DriftCheckInterval { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>The AWS clients' client-side rate limit per service, region and role.</summary>
+    public Aws.AwsRateLimit AwsRateLimit { get; init; } = Aws.AwsRateLimit.Default;
+
     /// <summary>Concurrent reconciles per kind.</summary>
     public int Workers { get; init; } = 2;
 

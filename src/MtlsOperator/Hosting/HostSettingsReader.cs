@@ -20,6 +20,7 @@ public static class HostSettingsReader
     private static readonly HostSetting Region = new("region", "AWS region of resources without spec.region (default: AWS_REGION)");
     private static readonly HostSetting ResyncPeriod = new("resync-period", "reconcile every resource at least this often, e.g. 10m");
     private static readonly HostSetting DriftCheckInterval = new("drift-check-interval", "re-read everything in AWS for a resource in sync at least this often, e.g. 1h; 0s on every reconcile");
+    private static readonly HostSetting AwsRateLimit = new("aws-rate-limit", "AWS requests per second per service, region and role (bursts of twice that); raise it with your account's quotas");
     private static readonly HostSetting Workers = new("workers", "concurrent reconciles per kind");
     private static readonly HostSetting LeaderElection = new("leader-election", "run workers only while holding the Lease (true|false)", IsSwitch: true);
     private static readonly HostSetting LeaderElectionNamespace = new("leader-election-namespace", "namespace of the Lease (default: POD_NAMESPACE)");
@@ -33,7 +34,7 @@ public static class HostSettingsReader
     /// <summary>Every setting, in the order the usage lists them.</summary>
     public static IReadOnlyList<HostSetting> All { get; } =
     [
-        Kubeconfig, WatchNamespaces, Region, ClusterName, ResyncPeriod, DriftCheckInterval, Workers, LeaderElection, LeaderElectionNamespace,
+        Kubeconfig, WatchNamespaces, Region, ClusterName, ResyncPeriod, DriftCheckInterval, AwsRateLimit, Workers, LeaderElection, LeaderElectionNamespace,
         LeaderElectionLease, MetricsAddress, HealthAddress, LogLevel, LogFormat,
     ];
 
@@ -199,6 +200,18 @@ public static class HostSettingsReader
             else
             {
                 Error(DriftCheckInterval, "is not a duration like 1h, 30m or 0s");
+            }
+        }
+
+        if (Text(AwsRateLimit) is { } rate)
+        {
+            if (double.TryParse(rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var perSecond) && perSecond is >= 0.1 and <= 100_000)
+            {
+                settings = settings with { AwsRateLimit = new Aws.AwsRateLimit(perSecond, (int)Math.Max(1, Math.Ceiling(perSecond * 2))) };
+            }
+            else
+            {
+                Error(AwsRateLimit, "is not a number of requests per second from 0.1 to 100000");
             }
         }
 

@@ -60,7 +60,7 @@ public sealed record OperatorHostOptions
                 LeaderElection = election,
                 Controller = new Runtime.Controllers.ControllerOptions { Workers = settings.Workers, ResyncPeriod = settings.ResyncPeriod },
             },
-            Aws = new AwsClientOptions { DefaultRegion = settings.Region, Environment = environment },
+            Aws = new AwsClientOptions { DefaultRegion = settings.Region, Environment = environment, RateLimit = settings.AwsRateLimit },
             MetricsAddress = settings.MetricsAddress,
             HealthAddress = settings.HealthAddress,
         };

@@ -9,7 +9,8 @@ namespace MtlsOperator.Benchmarks.Scenarios;
 
 /// <summary>
 /// How the benchmark starts <c>mtls-operator run</c> against a sandbox, as a pod runs it against a cluster: a kubeconfig,
-/// AWS endpoint, region and credentials from the environment, no leader election, probes and metrics on loopback.
+/// AWS endpoint, region and credentials from the environment, no leader election, probes and metrics on loopback, and
+/// the client-side AWS rate limit lifted as in the in-process scenarios.
 /// </summary>
 internal sealed record OperatorLaunch(string Executable, string Kubeconfig, Uri AwsEndpoint, string Region, SigningCredentials Credentials)
 {
@@ -53,6 +54,9 @@ internal sealed record OperatorLaunch(string Executable, string Kubeconfig, Uri 
         {
             "run", "--kubeconfig", Kubeconfig, "--region", Region, "--leader-election=false",
             "--health-address", Loopback(healthPort), "--metrics-address", Loopback(metricsPort),
+
+            // As in the in-process scenarios: the emulator has no account quotas to protect.
+            string.Create(CultureInfo.InvariantCulture, $"--aws-rate-limit={BenchmarkWorkload.Options.AwsRateLimit.RequestsPerSecond}"),
         })
         {
             start.ArgumentList.Add(argument);
@@ -69,8 +73,9 @@ internal sealed record OperatorLaunch(string Executable, string Kubeconfig, Uri 
         start.Environment["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey;
         start.Environment["AWS_REGION"] = Region;
 
-        // As the container image sets them (Dockerfile): workstation GC, no diagnostics IPC.
+        // As the container image sets them (Dockerfile): workstation GC with a 2 MiB gen0 budget, no diagnostics IPC.
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_GCgen0size"] = "0x200000";
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
         return start;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using MtlsOperator.Aws;
 using MtlsOperator.Hosting;
 using MtlsOperator.Observability;
 using MtlsOperator.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class HostSettingsReaderTests
         var (settings, errors) = HostSettingsReader.Read(
             [
                 "--metrics-address=:8080", "--health-address=:8081", "--leader-election=true", "--leader-election-namespace=mtls-system",
-                "--leader-election-lease=mtls-operator", "--resync-period=10m", "--drift-check-interval=1h", "--workers=3", "--log-level=warn",
+                "--leader-election-lease=mtls-operator", "--resync-period=10m", "--drift-check-interval=1h", "--aws-rate-limit=10", "--workers=3", "--log-level=warn",
                 "--log-format=text", "--watch-namespaces=payments", "--region=eu-central-1",
             ],
             NoEnvironment,
@@ -97,6 +98,8 @@ public sealed class HostSettingsReaderTests
     [InlineData("--workers=0", "--workers: '0' is not a number of workers")]
     [InlineData("--resync-period=soon", "--resync-period: 'soon' is not a duration")]
     [InlineData("--drift-check-interval=-1h", "--drift-check-interval: '-1h' is not a duration")]
+    [InlineData("--aws-rate-limit=fast", "--aws-rate-limit: 'fast' is not a number of requests per second")]
+    [InlineData("--aws-rate-limit=0", "--aws-rate-limit: '0' is not a number of requests per second")]
     [InlineData("--leader-election=maybe", "--leader-election: 'maybe' is not true or false")]
     [InlineData("--log-format=xml", "--log-format: 'xml' is not a log format")]
     [InlineData("--log-level=loud", "--log-level: 'loud' is not a log level")]
@@ -165,7 +168,7 @@ public sealed class HostSettingsReaderTests
     public void Settings_reach_the_runtime_the_controllers_and_the_aws_clients()
     {
         var (settings, _) = HostSettingsReader.Read(
-            ["--workers=4", "--resync-period=30m", "--drift-check-interval=0s", "--watch-namespaces=payments,orders", "--region=eu-west-2", "--cluster-name=prod-eu"], NoEnvironment, appsettingsPath: null);
+            ["--workers=4", "--resync-period=30m", "--drift-check-interval=0s", "--aws-rate-limit=50", "--watch-namespaces=payments,orders", "--region=eu-west-2", "--cluster-name=prod-eu"], NoEnvironment, appsettingsPath: null);
 
         var options = OperatorHostOptions.From(settings!, NoEnvironment);
 
@@ -174,6 +177,7 @@ public sealed class HostSettingsReaderTests
         Assert.Equal(["payments", "orders"], options.Manager.Namespaces);
         Assert.Null(options.Manager.LeaderElection);
         Assert.Equal("eu-west-2", options.Aws.DefaultRegion);
+        Assert.Equal(new AwsRateLimit(50, 100), options.Aws.RateLimit);
         Assert.Equal(new OperatorSettings { ClusterName = "prod-eu", WorkersPerKind = 4, DriftCheckInterval = TimeSpan.Zero }, options.Operator);
     }
 }
