@@ -9,6 +9,8 @@ namespace MtlsOperator.Hosting;
 /// <summary>Merges the settings of <c>run</c>: flags over environment (<c>MTLS_OPERATOR_*</c>) over appsettings.json over defaults.</summary>
 public static class HostSettingsReader
 {
+    private delegate bool TryParse<TValue>(string text, out TValue value);
+
     /// <summary>The section of appsettings.json that holds the settings.</summary>
     public const string JsonSection = "Operator";
 
@@ -179,65 +181,30 @@ public static class HostSettingsReader
             Error(Region, "is not an AWS region name like eu-west-1");
         }
 
-        if (Text(ResyncPeriod) is { } resync)
+        // A setting that parses is applied; one that does not is an error naming where it came from.
+        void Apply<TValue>(HostSetting setting, TryParse<TValue> parse, Func<HostSettings, TValue, HostSettings> apply, string problem)
         {
-            if (GoDuration.TryParse(resync, out var period) && period >= TimeSpan.FromSeconds(1))
+            if (Text(setting) is { } text)
             {
-                settings = settings with { ResyncPeriod = period };
-            }
-            else
-            {
-                Error(ResyncPeriod, "is not a duration of at least 1s, like 10m or 1h30m");
+                if (parse(text, out var value))
+                {
+                    settings = apply(settings, value);
+                }
+                else
+                {
+                    Error(setting, problem);
+                }
             }
         }
 
-        if (Text(DriftCheckInterval) is { } drift)
-        {
-            if (GoDuration.TryParse(drift, out var interval))
-            {
-                settings = settings with { DriftCheckInterval = interval };
-            }
-            else
-            {
-                Error(DriftCheckInterval, "is not a duration like 1h, 30m or 0s");
-            }
-        }
-
-        if (Text(AwsRateLimit) is { } rate)
-        {
-            if (double.TryParse(rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var perSecond) && perSecond is >= 0.1 and <= 100_000)
-            {
-                settings = settings with { AwsRateLimit = new Aws.AwsRateLimit(perSecond, (int)Math.Max(1, Math.Ceiling(perSecond * 2))) };
-            }
-            else
-            {
-                Error(AwsRateLimit, "is not a number of requests per second from 0.1 to 100000");
-            }
-        }
-
-        if (Text(Workers) is { } workers)
-        {
-            if (int.TryParse(workers, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 64)
-            {
-                settings = settings with { Workers = count };
-            }
-            else
-            {
-                Error(Workers, "is not a number of workers from 1 to 64");
-            }
-        }
-
-        if (Text(LeaderElection) is { } election)
-        {
-            if (bool.TryParse(election, out var enabled))
-            {
-                settings = settings with { LeaderElection = enabled };
-            }
-            else
-            {
-                Error(LeaderElection, "is not true or false");
-            }
-        }
+        Apply<TimeSpan>(ResyncPeriod, (string t, out TimeSpan v) => GoDuration.TryParse(t, out v) && v >= TimeSpan.FromSeconds(1),
+            (s, v) => s with { ResyncPeriod = v }, "is not a duration of at least 1s, like 10m or 1h30m");
+        Apply<TimeSpan>(DriftCheckInterval, GoDuration.TryParse, (s, v) => s with { DriftCheckInterval = v }, "is not a duration like 1h, 30m or 0s");
+        Apply<double>(AwsRateLimit, (string t, out double v) => double.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out v) && v is >= 0.1 and <= 100_000,
+            (s, v) => s with { AwsRateLimit = new Aws.AwsRateLimit(v, (int)Math.Max(1, Math.Ceiling(v * 2))) }, "is not a number of requests per second from 0.1 to 100000");
+        Apply<int>(Workers, (string t, out int v) => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out v) && v is >= 1 and <= 64,
+            (s, v) => s with { Workers = v }, "is not a number of workers from 1 to 64");
+        Apply<bool>(LeaderElection, bool.TryParse, (s, v) => s with { LeaderElection = v }, "is not true or false");
 
         settings = settings with
         {
