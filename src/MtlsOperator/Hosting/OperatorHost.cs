@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
 using k8s;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MtlsOperator.Api;
@@ -90,13 +88,13 @@ public sealed class OperatorHost : IAsyncDisposable
 
         if (options.HealthAddress is { } health)
         {
-            var endpoint = await StartEndpointAsync(health, MapHealth, cancellationToken).ConfigureAwait(false);
+            var endpoint = await StartEndpointAsync(health, HealthRoutes(), cancellationToken).ConfigureAwait(false);
             HealthEndpoint = endpoint.Address;
         }
 
         if (options.MetricsAddress is { } metrics)
         {
-            var endpoint = await StartEndpointAsync(metrics, MapMetrics, cancellationToken).ConfigureAwait(false);
+            var endpoint = await StartEndpointAsync(metrics, MetricsRoutes(), cancellationToken).ConfigureAwait(false);
             MetricsEndpoint = endpoint.Address;
         }
 
@@ -161,21 +159,23 @@ public sealed class OperatorHost : IAsyncDisposable
         }
     }
 
-    private static IResult Answer(HealthReport report) =>
-        Results.Text(report.Body, "text/plain; charset=utf-8", statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    private static EndpointAnswer Answer(HealthReport report) =>
+        new(report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, EndpointAnswer.PlainText, report.Body);
 
-    private void MapHealth(IEndpointRouteBuilder routes)
+    private Dictionary<string, Func<EndpointAnswer>> HealthRoutes() => new(StringComparer.Ordinal)
     {
-        routes.MapGet("/healthz", () => Answer(Health.Liveness()));
-        routes.MapGet("/readyz", () => Answer(Health.Readiness()));
-    }
+        ["/healthz"] = () => Answer(Health.Liveness()),
+        ["/readyz"] = () => Answer(Health.Readiness()),
+    };
 
-    private void MapMetrics(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/metrics", () => Results.Text(Metrics.Scrape(), PrometheusTextWriter.ContentType));
-
-    private async Task<HttpEndpoint> StartEndpointAsync(EndpointAddress address, Action<IEndpointRouteBuilder> map, CancellationToken cancellationToken)
+    private Dictionary<string, Func<EndpointAnswer>> MetricsRoutes() => new(StringComparer.Ordinal)
     {
-        var endpoint = await HttpEndpoint.StartAsync(address, map, loggerFactory, cancellationToken).ConfigureAwait(false);
+        ["/metrics"] = () => new EndpointAnswer(StatusCodes.Status200OK, PrometheusTextWriter.ContentType, Metrics.Scrape()),
+    };
+
+    private async Task<HttpEndpoint> StartEndpointAsync(EndpointAddress address, IReadOnlyDictionary<string, Func<EndpointAnswer>> routes, CancellationToken cancellationToken)
+    {
+        var endpoint = await HttpEndpoint.StartAsync(address, routes, loggerFactory, cancellationToken).ConfigureAwait(false);
         endpoints.Add(endpoint);
         return endpoint;
     }
