@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using k8s.Models;
 
 namespace MtlsOperator.Runtime.Status;
@@ -15,6 +16,13 @@ public static class Conditions
     /// <summary>True when the condition of <paramref name="type"/> has status "True".</summary>
     public static bool IsTrue(IEnumerable<V1Condition>? conditions, string type) =>
         string.Equals(Find(conditions, type)?.Status, "True", StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when <paramref name="condition"/> has status "True" and was set for <paramref name="generation"/>: the controller
+    /// has acted on the object's latest spec, not only on an older one.
+    /// </summary>
+    public static bool IsTrueAt([NotNullWhen(true)] V1Condition? condition, long? generation) =>
+        condition is not null && string.Equals(condition.Status, "True", StringComparison.Ordinal) && condition.ObservedGeneration == generation;
 
     /// <summary>
     /// Sets the condition of <paramref name="type"/>; keeps the previous <c>lastTransitionTime</c> unless the status

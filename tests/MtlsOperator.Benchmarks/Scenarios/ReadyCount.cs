@@ -71,5 +71,5 @@ internal static class ReadyCount
 
     private static bool IsReady<T>(T resource, IList<V1Condition>? conditions)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
-        Conditions.Find(conditions, ConditionTypes.Ready) is { Status: "True" } ready && ready.ObservedGeneration == resource.Metadata.Generation;
+        Conditions.IsTrueAt(Conditions.Find(conditions, ConditionTypes.Ready), resource.Metadata.Generation);
 }

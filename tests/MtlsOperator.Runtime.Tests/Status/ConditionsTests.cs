@@ -74,4 +74,17 @@ public sealed class ConditionsTests
         Assert.False(Conditions.Remove(conditions, "Issuing"));
         Assert.Equal("Ready", Assert.Single(conditions).Type);
     }
+
+    [Fact]
+    public void IsTrueAt_needs_status_True_set_for_the_given_generation()
+    {
+        Conditions.Set(conditions, "Ready", true, "Issued", "done", 2, time);
+        Conditions.Set(conditions, "Degraded", false, "Fine", "", 2, time);
+        var ready = Conditions.Find(conditions, "Ready");
+
+        Assert.True(Conditions.IsTrueAt(ready, 2));
+        Assert.False(Conditions.IsTrueAt(ready, 3));
+        Assert.False(Conditions.IsTrueAt(Conditions.Find(conditions, "Degraded"), 2));
+        Assert.False(Conditions.IsTrueAt(null, 2));
+    }
 }

@@ -265,8 +265,7 @@ public sealed class PrivateApiExposureReconciler : IReconciler<V1Alpha1PrivateAp
     /// <summary>Ready at its generation with AWS recorded in status, and no deployment awaited: a resync may take the one-read path.</summary>
     private static bool InSync(V1Alpha1PrivateApiExposure exposure)
     {
-        var ready = Conditions.Find(exposure.Status?.Conditions, ConditionTypes.Ready);
-        return ready is { Status: "True" } && ready.ObservedGeneration == exposure.Metadata.Generation
+        return Conditions.IsTrueAt(Conditions.Find(exposure.Status?.Conditions, ConditionTypes.Ready), exposure.Metadata.Generation)
             && exposure.Status is { } status
             && (exposure.Spec.LoadBalancer is not null ? status.Listener is not null : status.Domain is { PendingSinceDeploymentId: null });
     }

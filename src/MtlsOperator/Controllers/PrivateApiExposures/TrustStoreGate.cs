@@ -36,7 +36,7 @@ public static class TrustStoreGate
         }
 
         var ready = Conditions.Find(trustStore.Status?.Conditions, ConditionTypes.Ready);
-        if (ready is null || ready.Status != "True" || ready.ObservedGeneration != trustStore.Metadata.Generation)
+        if (!Conditions.IsTrueAt(ready, trustStore.Metadata.Generation))
         {
             var why = ready is null ? "it has no Ready condition yet" : $"Ready is {ready.Status} ({ready.Reason}: {ready.Message})";
             if (ready is { Status: "True" })

@@ -49,9 +49,6 @@ public sealed class ObjectPublisher(IBundleStore store, string owner)
         }
     }
 
-    /// <summary>The lowercase hex SHA-256 of <paramref name="content"/>, as <see cref="Sha256Metadata"/> holds it.</summary>
-    public static string Sha256Of(ReadOnlyMemory<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content.Span));
-
     /// <summary>
     /// The latest version of <paramref name="bucket"/>/<paramref name="key"/> when it already holds <paramref name="content"/>;
     /// otherwise a new version, written after checking (once per publisher and bucket) that the bucket keeps versions.
@@ -59,7 +56,7 @@ public sealed class ObjectPublisher(IBundleStore store, string owner)
     /// <exception cref="BlockedException">The content must be written and the bucket is missing or not versioned.</exception>
     public async Task<PublishedObject> PublishAsync(string bucket, string key, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var sha256 = Sha256Of(content);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var latest = await LatestAsync(bucket, key, cancellationToken).ConfigureAwait(false);
         if (latest is { VersionId: { } current } && latest.Metadata.TryGetValue(Sha256Metadata, out var stored) && stored == sha256)
         {

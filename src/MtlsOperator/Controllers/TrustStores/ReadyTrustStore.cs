@@ -14,7 +14,7 @@ public sealed record ReadyTrustStore(string TrustStoreArn, string BundleS3Uri, s
     {
         var status = trustStore?.Status;
         var ready = Conditions.Find(status?.Conditions, ConditionTypes.Ready);
-        if (ready?.Status != "True" || ready.ObservedGeneration != trustStore!.Metadata.Generation)
+        if (!Conditions.IsTrueAt(ready, trustStore?.Metadata.Generation))
         {
             return null;
         }

@@ -140,8 +140,8 @@ public sealed class TrustStoreReconciler(
 
         var request = Request.For(resource);
         var ready = Conditions.Find(resource.Status?.Conditions, ConditionTypes.Ready);
-        if (ready is { Status: "True" } && ready.ObservedGeneration == resource.Metadata.Generation
-            && InSyncState(resource, resource.Status, ObjectPublisher.Sha256Of(bundle.Pem)) is { } inSync
+        if (Conditions.IsTrueAt(ready, resource.Metadata.Generation)
+            && InSyncState(resource, resource.Status, bundle.Sha256) is { } inSync
             && !driftChecks.IsFullCheckDue(request, inSync)
             && await StillServesAsync(clients, resource.Status!.TrustStoreArn!, bundle.Count, cancellationToken).ConfigureAwait(false))
         {
