@@ -35,13 +35,18 @@ public sealed class ApiGatewaySync
         var spec = exposure.Spec.ApiGateway ?? throw new ArgumentException("not an apiGateway exposure", nameof(exposure));
         var name = exposure.Spec.DomainName ?? throw new ArgumentException("an apiGateway exposure needs spec.domainName", nameof(exposure));
         var previous = history.Status?.Domain;
-        if (!fullCheck && previous is { BasePathMapping: { } recordedMapping, PendingSinceDeploymentId: null }
-            && await FindDomainAsync(name, aws, cancellationToken).ConfigureAwait(false) is { Status: "AVAILABLE" } current
-            && ExposureOwnership.IsOwnedBy(current.Tags, exposure, clusterName)
-            && current.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal)
-            && DomainMutualTls.Changes(current, spec, trustStore).Count == 0)
+        // The one read between full checks; when it finds something amiss, the full check below works from the same answer.
+        DomainName? seen = null;
+        if (!fullCheck && previous is { BasePathMapping: { } recordedMapping, PendingSinceDeploymentId: null })
         {
-            return Reported(name, spec, current, recordedMapping, null, previous.DeploymentId, []);
+            seen = await FindDomainAsync(name, aws, cancellationToken).ConfigureAwait(false);
+            if (seen is { Status: "AVAILABLE" }
+                && ExposureOwnership.IsOwnedBy(seen.Tags, exposure, clusterName)
+                && seen.EndpointTypes.Contains("REGIONAL", StringComparer.Ordinal)
+                && DomainMutualTls.Changes(seen, spec, trustStore).Count == 0)
+            {
+                return Reported(name, spec, seen, recordedMapping, null, previous.DeploymentId, []);
+            }
         }
 
         // The REST API and stage are checked first so a typo never leaves a half-built domain behind.
@@ -72,7 +77,7 @@ public sealed class ApiGatewaySync
         }
 
         var events = new List<ExposureEvent>();
-        var domain = await FindDomainAsync(name, aws, cancellationToken).ConfigureAwait(false);
+        var domain = seen ?? await FindDomainAsync(name, aws, cancellationToken).ConfigureAwait(false);
         if (domain is null)
         {
             domain = await aws.DomainNames.CreateAsync(
